@@ -1,0 +1,37 @@
+// PyTorch's CPU random number generator, reproduced draw for draw: torch.manual_seed(s) followed by
+// the same sequence of initializations yields bit-identical tensors.
+#pragma once
+
+#include <cstdint>
+#include <random>
+
+namespace conv1d {
+
+// PyTorch's default CPU seed (c10::detail::default_rng_seed_val): what a fresh `import torch`
+// process draws from before any torch.manual_seed call.
+constexpr uint64_t default_seed = 67280421310721ULL;
+
+class Generator {
+ public:
+  explicit Generator(uint64_t seed = default_seed) { manual_seed(seed); }
+
+  // Like torch.manual_seed: the engine is an mt19937 seeded with the low 32 bits of the seed.
+  // (A negative Python seed reaches torch as its two's complement, i.e. modulo 2^64.)
+  void manual_seed(uint64_t seed);
+  uint64_t initial_seed() const { return seed_; }
+
+  // torch's uniform_(from, to) on a float32 tensor, filled in order:
+  // each value is (24 random bits) * 2^-24 * (to - from) + from, rounded once (torch's AVX2 build
+  // contracts this to a fused multiply-add), with from/to first rounded to float.
+  void fill_uniform(float* data, int64_t count, double from, double to);
+
+ private:
+  std::mt19937 engine_;
+  uint64_t seed_ = default_seed;
+};
+
+// The process-wide generator that layers draw from by default (torch's default CPU generator).
+Generator& default_generator();
+inline void manual_seed(uint64_t seed) { default_generator().manual_seed(seed); }
+
+}  // namespace conv1d

@@ -1,0 +1,107 @@
+#include "conv1d/layer.h"
+
+#include <cmath>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+#include "kernels/dispatch.h"
+#include "padding.h"
+
+namespace conv1d {
+namespace {
+
+// torch.nn.init.kaiming_uniform_(w, a=sqrt(5)) computes its bound in Python floats (double):
+// gain = sqrt(2 / (1 + a^2)), std = gain / sqrt(fan_in), bound = sqrt(3) * std.
+double kaiming_uniform_bound(int64_t fan_in) {
+  const double a = std::sqrt(5.0);
+  const double gain = std::sqrt(2.0 / (1.0 + a * a));
+  const double std_dev = gain / std::sqrt(static_cast<double>(fan_in));
+  return std::sqrt(3.0) * std_dev;
+}
+
+void require_shape(const Tensor& tensor, const Shape& expected, const char* name, const char* layout) {
+  if (tensor.shape != expected) {
+    throw std::invalid_argument(std::string(name) + " must have shape " + format_shape(expected) + " " + layout +
+                                ", but got " + format_shape(tensor.shape));
+  }
+}
+
+}  // namespace
+
+Conv1d::Conv1d(const Conv1dOptions& options, Generator& generator) : options_(options) {
+  validate_construction(options_);
+  const Shape weight_shape{options_.out_channels, options_.in_channels / options_.groups, options_.kernel_size};
+  // torch.empty's message for a negative size; the count also guards the allocation below.
+  element_count(weight_shape, "weight");
+  weight_ = Tensor(weight_shape);
+  if (options_.bias) bias_ = Tensor(Shape{options_.out_channels});
+  reset_parameters(generator);
+}
+
+void Conv1d::reset_parameters(Generator& generator) {
+  const Shape& shape = weight_.shape;
+  const int64_t fan_in = shape[1] * shape[2];
+  // kaiming_uniform_ is a no-op on a tensor with a zero dimension, and the bias is only drawn when
+  // fan_in != 0 (torch.nn.modules.conv._ConvNd.reset_parameters): neither consumes random numbers then.
+  if (fan_in == 0) return;
+  if (shape[0] != 0) {
+    const double bound = kaiming_uniform_bound(fan_in);
+    generator.fill_uniform(weight_.data.data(), static_cast<int64_t>(weight_.data.size()), -bound, bound);
+  }
+  if (bias_) {
+    const double bound = 1.0 / std::sqrt(static_cast<double>(fan_in));
+    generator.fill_uniform(bias_->data.data(), static_cast<int64_t>(bias_->data.size()), -bound, bound);
+  }
+}
+
+void Conv1d::set_weight(Tensor weight) {
+  require_shape(weight, weight_.shape, "weight", "(out_channels, in_channels / groups, kernel_size)");
+  weight_ = std::move(weight);
+}
+
+void Conv1d::set_bias(std::optional<Tensor> bias) {
+  if (bias) require_shape(*bias, Shape{options_.out_channels}, "bias", "(out_channels)");
+  bias_ = std::move(bias);
+}
+
+int64_t Conv1d::pad_left() const {
+  switch (options_.padding.kind) {
+    case Padding::Kind::amount: return options_.padding.amount;
+    case Padding::Kind::valid: return 0;
+    case Padding::Kind::same: {
+      // Python's floor division: a negative total (kernel_size 0) still splits as torch splits it.
+      const int64_t total = options_.dilation * (options_.kernel_size - 1);
+      return total >= 0 ? total / 2 : -((1 - total) / 2);
+    }
+  }
+  return 0;
+}
+
+int64_t Conv1d::pad_right() const {
+  if (options_.padding.kind != Padding::Kind::same) return pad_left();
+  return options_.dilation * (options_.kernel_size - 1) - pad_left();
+}
+
+Tensor Conv1d::forward(const Tensor& input) const {
+  const ConvPlan p = plan(input.shape);
+  Tensor output(p.output_shape);
+  forward(p, input.data.data(), output.data.data());
+  return output;
+}
+
+void Conv1d::forward(const ConvPlan& p, const float* input, float* output) const {
+  const ConvProblem problem{p.in_channels, p.padded_length, p.out_channels, p.out_length, options_.kernel_size,
+                            options_.stride,  options_.dilation, options_.groups};
+  const ConvKernel kernel = select_kernel(problem);
+  const float* bias = bias_ ? bias_->data.data() : nullptr;
+  // Kernels only convolve "valid" windows; every padding mode is applied here, once per batch item.
+  std::vector<float> padded(static_cast<size_t>(p.in_channels * p.padded_length));
+  for (int64_t n = 0; n < p.batch; ++n) {
+    pad_input(input + n * p.in_channels * p.length, p.in_channels, p.length, p.pad_left, p.pad_right,
+              options_.padding_mode, padded.data());
+    kernel(problem, padded.data(), weight_.data.data(), bias, output + n * p.out_channels * p.out_length);
+  }
+}
+
+}  // namespace conv1d

@@ -1,0 +1,82 @@
+#include "conv1d/options.h"
+
+#include <stdexcept>
+
+namespace conv1d {
+namespace {
+
+struct PaddingModeName {
+  PaddingMode mode;
+  const char* name;
+};
+
+constexpr PaddingModeName padding_mode_names[] = {
+    {PaddingMode::zeros, "zeros"},
+    {PaddingMode::reflect, "reflect"},
+    {PaddingMode::replicate, "replicate"},
+    {PaddingMode::circular, "circular"},
+};
+
+}  // namespace
+
+PaddingMode parse_padding_mode(const std::string& name) {
+  for (const auto& entry : padding_mode_names) {
+    if (name == entry.name) return entry.mode;
+  }
+  // Python prints the set in hash order, which varies per process; this is its order under PYTHONHASHSEED=0.
+  throw std::invalid_argument(
+      "padding_mode must be one of {'replicate', 'reflect', 'zeros', 'circular'}, but got padding_mode='" + name +
+      "'");
+}
+
+const char* padding_mode_name(PaddingMode mode) {
+  for (const auto& entry : padding_mode_names) {
+    if (mode == entry.mode) return entry.name;
+  }
+  return "zeros";
+}
+
+Padding Padding::parse(const std::string& text) {
+  if (text == "same") return same();
+  if (text == "valid") return valid();
+  throw std::invalid_argument("Invalid padding string '" + text + "', should be one of {'same', 'valid'}");
+}
+
+namespace {
+
+void check_groups(int64_t groups, int64_t in_channels, int64_t out_channels) {
+  if (groups <= 0) throw std::invalid_argument("groups must be a positive integer");
+  if (in_channels % groups != 0) throw std::invalid_argument("in_channels must be divisible by groups");
+  if (out_channels % groups != 0) throw std::invalid_argument("out_channels must be divisible by groups");
+}
+
+void check_same_padding(const Padding& padding, int64_t stride) {
+  if (padding.kind == Padding::Kind::same && stride != 1) {
+    throw std::invalid_argument("padding='same' is not supported for strided convolutions");
+  }
+}
+
+}  // namespace
+
+Conv1dOptions parse_arguments(const Conv1dArguments& a) {
+  check_groups(a.groups, a.in_channels, a.out_channels);
+  Conv1dOptions options;
+  options.in_channels = a.in_channels;
+  options.out_channels = a.out_channels;
+  options.kernel_size = a.kernel_size;
+  options.stride = a.stride;
+  options.padding = a.padding_is_string ? Padding::parse(a.padding_string) : Padding::of(a.padding);
+  check_same_padding(options.padding, a.stride);
+  options.dilation = a.dilation;
+  options.groups = a.groups;
+  options.bias = a.bias;
+  options.padding_mode = parse_padding_mode(a.padding_mode);
+  return options;
+}
+
+void validate_construction(const Conv1dOptions& options) {
+  check_groups(options.groups, options.in_channels, options.out_channels);
+  check_same_padding(options.padding, options.stride);
+}
+
+}  // namespace conv1d
