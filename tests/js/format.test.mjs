@@ -3,11 +3,24 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { formatTensor, formatValue } from '../../web/lib/format.js';
+import { formatParameter, formatTensor, formatValue } from '../../web/lib/format.js';
 
 const GOLDEN = new URL('../golden/tensor_str.json', import.meta.url);
 const SPECIAL = { nan: NaN, inf: Infinity, '-inf': -Infinity };
 const decode = (v) => (typeof v === 'string' ? SPECIAL[v] : v);
+
+/** Format a golden case according to its kind: plain tensor, module output (has a grad_fn) or nn.Parameter. */
+function formatCase(c) {
+  const data = new Float32Array(c.data.map(decode));
+  if (c.kind === 'parameter') return formatParameter(c.shape, data);
+  if (c.kind === 'module_output') {
+    // The grad_fn class name is autograd metadata the case does not carry separately; take it from
+    // the expected string. Its placement (line wrapping) is still checked.
+    const gradFn = /grad_fn=<(\w+)>\)$/.exec(c.str)?.[1] ?? '<missing grad_fn>';
+    return formatTensor(c.shape, data, { gradFn });
+  }
+  return formatTensor(c.shape, data);
+}
 
 test('golden: every case of tests/golden/tensor_str.json matches torch byte for byte', () => {
   const { cases } = JSON.parse(readFileSync(GOLDEN, 'utf8'));
@@ -16,15 +29,16 @@ test('golden: every case of tests/golden/tensor_str.json matches torch byte for 
   for (const [i, c] of cases.entries()) {
     let actual;
     try {
-      actual = formatTensor(c.shape, new Float32Array(c.data.map(decode)));
+      actual = formatCase(c);
     } catch (err) {
       actual = `<threw ${err}>`;
     }
-    if (actual !== c.str) {
-      failures.push(`case ${i} shape=${JSON.stringify(c.shape)}\n--- expected\n${c.str}\n--- actual\n${actual}`);
+    for (const [field, expected] of [['str', c.str], ['repr', c.repr ?? c.str]]) {
+      if (actual === expected) continue;
+      failures.push(`case ${i} ${c.name ?? ''} (${field}) shape=${JSON.stringify(c.shape)}\n--- expected\n${expected}\n--- actual\n${actual}`);
     }
   }
-  assert.equal(failures.length, 0, `${failures.length}/${cases.length} golden cases failed:\n\n${failures.join('\n\n')}`);
+  assert.equal(failures.length, 0, `${failures.length} check(s) failed over ${cases.length} golden cases:\n\n${failures.join('\n\n')}`);
 });
 
 // Small hand-checked cases (outputs taken from PyTorch 1.13).
@@ -38,6 +52,17 @@ const HAND = [
   [[0, 3], [], 'tensor([], size=(0, 3))'],
   [[], [-0], 'tensor(-0.)'],
 ];
+
+test('autograd suffixes and parameters', () => {
+  assert.equal(formatTensor([1], [0.271], { gradFn: 'AddBackward0' }), 'tensor([0.2710], grad_fn=<AddBackward0>)');
+  assert.equal(formatTensor([1], [0.271], { requiresGrad: true }), 'tensor([0.2710], requires_grad=True)');
+  assert.equal(formatParameter([1], [0.271]), 'Parameter containing:\ntensor([0.2710], requires_grad=True)');
+  // torch moves a suffix that would overflow 80 columns onto its own line, indented 7.
+  assert.equal(
+    formatTensor([8], [0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5], { gradFn: 'MulBackward0' }),
+    'tensor([0.5000, 1.5000, 2.5000, 3.5000, 4.5000, 5.5000, 6.5000, 7.5000],\n       grad_fn=<MulBackward0>)',
+  );
+});
 
 test('hand-written cases', () => {
   for (const [shape, data, expected] of HAND) {

@@ -185,31 +185,52 @@ function addSuffixes(str, suffixes, indent) {
 }
 
 /**
- * Format a float32 tensor exactly as PyTorch 1.13 `str(t)` does (default print options).
+ * Format a float32 tensor exactly as PyTorch 1.13 `str(t)` / `repr(t)` does (default print options).
  *
  * @example formatTensor([1, 1, 3], new Float32Array([-0.277, -0.3462, -0.4155]))
  *   // 'tensor([[[-0.2770, -0.3462, -0.4155]]])'
+ * @example formatTensor([1], [0.271], { gradFn: 'AddBackward0' })
+ *   // 'tensor([0.2710], grad_fn=<AddBackward0>)'
  * @param {number[]} shape non-negative dimension sizes (`[]` for a 0-D tensor)
  * @param {ArrayLike<number>} data row-major values (Float32Array or numbers; rounded to float32)
+ * @param {object} [options] autograd decorations torch appends after the data
+ * @param {string} [options.gradFn] grad_fn class name, printed as `grad_fn=<name>`
+ * @param {boolean} [options.requiresGrad] print `requires_grad=True` (ignored when `gradFn` is set, as in torch)
  * @returns {string}
  */
-export function formatTensor(shape, data) {
+export function formatTensor(shape, data, { gradFn, requiresGrad = false } = {}) {
   const numel = shape.reduce((a, b) => a * b, 1);
   if (data.length < numel) throw new RangeError(`data has ${data.length} elements, shape needs ${numel}`);
   const values = data instanceof Float32Array ? data : Float32Array.from(data);
   const indent = PREFIX.length;
+  const suffixes = [];
+  let body;
 
   if (numel === 0) {
     // torch prints the shape of empty tensors unless they are 1-D.
-    const suffixes = shape.length === 1 ? [] : [`size=(${shape.join(', ')})`];
-    return addSuffixes(`${PREFIX}[]`, suffixes, indent);
+    if (shape.length !== 1) suffixes.push(`size=(${shape.join(', ')})`);
+    body = '[]';
+  } else {
+    const summarize = numel > THRESHOLD;
+    const strides = stridesOf(shape);
+    const formatter = makeFormatter(shownValues(shape, strides, values, summarize));
+    body = render({ shape, strides, data: values, summarize, formatter }, 0, 0, indent);
   }
 
-  const summarize = numel > THRESHOLD;
-  const strides = stridesOf(shape);
-  const formatter = makeFormatter(shownValues(shape, strides, values, summarize));
-  const ctx = { shape, strides, data: values, summarize, formatter };
-  return `${PREFIX}${render(ctx, 0, 0, indent)})`;
+  if (gradFn) suffixes.push(`grad_fn=<${gradFn}>`);
+  else if (requiresGrad) suffixes.push('requires_grad=True');
+  return addSuffixes(PREFIX + body, suffixes, indent);
+}
+
+/**
+ * Format an `nn.Parameter` as torch prints it (`Parameter containing:\ntensor(..., requires_grad=True)`).
+ * @param {number[]} shape
+ * @param {ArrayLike<number>} data
+ * @param {{requiresGrad?: boolean}} [options] defaults to `requiresGrad: true`
+ * @returns {string}
+ */
+export function formatParameter(shape, data, { requiresGrad = true } = {}) {
+  return `Parameter containing:\n${formatTensor(shape, data, { requiresGrad })}`;
 }
 
 /**
