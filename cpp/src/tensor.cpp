@@ -32,7 +32,7 @@ int64_t element_count(const Shape& shape, const char* what) {
   return count;
 }
 
-Tensor::Tensor(Shape shape_) : shape(std::move(shape_)), data(element_count(shape, "tensor"), 0.0f) {}
+Tensor::Tensor(Shape shape_) : shape(std::move(shape_)), data(static_cast<size_t>(element_count(shape, "tensor")), 0.0f) {}
 
 Tensor::Tensor(Shape shape_, std::vector<float> data_) : shape(std::move(shape_)), data(std::move(data_)) {
   const int64_t expected = element_count(shape, "tensor");

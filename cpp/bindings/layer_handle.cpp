@@ -1,0 +1,136 @@
+#include "layer_handle.h"
+
+#include <malloc.h>
+
+#include <new>
+#include <stdexcept>
+#include <utility>
+
+namespace conv1d::bindings {
+namespace {
+
+std::string& last_error_storage() {
+  static std::string message;
+  return message;
+}
+
+// Runs `body`; turns any exception into its message.
+template <typename Body>
+std::string capture(Body&& body) {
+  try {
+    body();
+    return "";
+  } catch (const std::bad_alloc&) {
+    return "out of memory: the WebAssembly heap could not grow for this request";
+  } catch (const std::exception& error) {
+    return error.what();
+  }
+}
+
+Shape shape_from_js(const emscripten::val& array) {
+  Shape shape;
+  const unsigned length = array["length"].as<unsigned>();
+  for (unsigned i = 0; i < length; ++i) shape.push_back(static_cast<int64_t>(array[i].as<double>()));
+  return shape;
+}
+
+emscripten::val shape_to_js(const Shape& shape) {
+  emscripten::val array = emscripten::val::array();
+  for (int64_t size : shape) array.call<void>("push", static_cast<double>(size));
+  return array;
+}
+
+Tensor tensor_from_wasm(const emscripten::val& shape_js, uintptr_t data) {
+  Shape shape = shape_from_js(shape_js);
+  const int64_t count = element_count(shape, "tensor");
+  const float* values = reinterpret_cast<const float*>(data);
+  return Tensor(std::move(shape), std::vector<float>(values, values + count));
+}
+
+}  // namespace
+
+LayerHandle* LayerHandle::create(const LayerArguments& a) {
+  LayerHandle* handle = nullptr;
+  last_error_storage() = capture([&] {
+    Conv1dArguments arguments;
+    arguments.in_channels = a.in_channels;
+    arguments.out_channels = a.out_channels;
+    arguments.kernel_size = a.kernel_size;
+    arguments.stride = a.stride;
+    arguments.padding = a.padding;
+    arguments.padding_is_string = a.padding_is_string;
+    arguments.padding_string = a.padding_string;
+    arguments.dilation = a.dilation;
+    arguments.groups = a.groups;
+    arguments.bias = a.bias;
+    arguments.padding_mode = a.padding_mode;
+    handle = new LayerHandle(parse_arguments(arguments));
+  });
+  return handle;
+}
+
+LayerArguments LayerHandle::arguments() const {
+  const Conv1dOptions& o = layer_.options();
+  LayerArguments a;
+  a.in_channels = static_cast<int>(o.in_channels);
+  a.out_channels = static_cast<int>(o.out_channels);
+  a.kernel_size = static_cast<int>(o.kernel_size);
+  a.stride = static_cast<int>(o.stride);
+  a.padding = static_cast<int>(o.padding.amount);
+  a.padding_is_string = o.padding.kind != Padding::Kind::amount;
+  a.padding_string = o.padding.kind == Padding::Kind::same ? "same" : o.padding.kind == Padding::Kind::valid ? "valid" : "";
+  a.dilation = static_cast<int>(o.dilation);
+  a.groups = static_cast<int>(o.groups);
+  a.bias = layer_.bias().has_value();
+  a.padding_mode = padding_mode_name(o.padding_mode);
+  return a;
+}
+
+std::string LayerHandle::prepare(const emscripten::val& input_shape) {
+  prepared_ = false;
+  return capture([&] {
+    const Shape shape = shape_from_js(input_shape);
+    plan_ = layer_.plan(shape);
+    input_.resize(static_cast<size_t>(element_count(shape, "input")));
+    output_.resize(static_cast<size_t>(element_count(plan_.output_shape, "output")));
+    prepared_ = true;
+  });
+}
+
+emscripten::val LayerHandle::plan() const {
+  emscripten::val plan = emscripten::val::object();
+  plan.set("batched", plan_.batched);
+  plan.set("batch", static_cast<double>(plan_.batch));
+  plan.set("inChannels", static_cast<double>(plan_.in_channels));
+  plan.set("length", static_cast<double>(plan_.length));
+  plan.set("padLeft", static_cast<double>(plan_.pad_left));
+  plan.set("padRight", static_cast<double>(plan_.pad_right));
+  plan.set("paddedLength", static_cast<double>(plan_.padded_length));
+  plan.set("outChannels", static_cast<double>(plan_.out_channels));
+  plan.set("outLength", static_cast<double>(plan_.out_length));
+  plan.set("outputShape", shape_to_js(plan_.output_shape));
+  return plan;
+}
+
+std::string LayerHandle::run() {
+  if (!prepared_) return "forward() called before a successful prepare()";
+  return capture([&] { layer_.forward(plan_, input_.data(), output_.data()); });
+}
+
+emscripten::val LayerHandle::weight_shape() const { return shape_to_js(layer_.weight().shape); }
+
+std::string LayerHandle::set_weight(const emscripten::val& shape, uintptr_t data) {
+  return capture([&] { layer_.set_weight(tensor_from_wasm(shape, data)); });
+}
+
+std::string LayerHandle::set_bias(const emscripten::val& shape, uintptr_t data) {
+  return capture([&] { layer_.set_bias(tensor_from_wasm(shape, data)); });
+}
+
+std::string last_error() { return last_error_storage(); }
+
+void manual_seed(uint32_t low, uint32_t high) { conv1d::manual_seed((uint64_t{high} << 32) | low); }
+
+double heap_bytes_in_use() { return static_cast<double>(mallinfo().uordblks); }
+
+}  // namespace conv1d::bindings

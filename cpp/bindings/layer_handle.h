@@ -1,0 +1,75 @@
+// What JavaScript holds for one Conv1d: the core layer plus the WASM-side buffers that let a forward
+// call move data without extra copies. Type conversion and error capture only; no math.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <emscripten/val.h>
+
+#include "conv1d/conv1d.h"
+
+namespace conv1d::bindings {
+
+// Constructor arguments as they cross from JS: numbers already checked to be int32 by the JS layer.
+struct LayerArguments {
+  int in_channels = 0;
+  int out_channels = 0;
+  int kernel_size = 0;
+  int stride = 1;
+  int padding = 0;
+  bool padding_is_string = false;
+  std::string padding_string;
+  int dilation = 1;
+  int groups = 1;
+  bool bias = true;
+  std::string padding_mode = "zeros";
+};
+
+// Every fallible call returns an error message ("" on success) instead of throwing: an exception
+// must never unwind through JS frames (see shared/TOOLCHAIN.md, point 5). The JS layer throws.
+class LayerHandle {
+ public:
+  // Returns nullptr on failure; the message is then in last_error().
+  static LayerHandle* create(const LayerArguments& arguments);
+
+  LayerArguments arguments() const;
+  int pad_left() const { return static_cast<int>(layer_.pad_left()); }
+  int pad_right() const { return static_cast<int>(layer_.pad_right()); }
+
+  // Validates an input shape (a JS array) and sizes the input and output buffers for it.
+  // Afterwards plan() describes the call as a JS object.
+  std::string prepare(const emscripten::val& input_shape);
+  emscripten::val plan() const;
+  uintptr_t input_buffer() { return reinterpret_cast<uintptr_t>(input_.data()); }
+  uintptr_t output_buffer() { return reinterpret_cast<uintptr_t>(output_.data()); }
+  // Convolves the input buffer into the output buffer, for the prepared shape.
+  std::string run();
+
+  emscripten::val weight_shape() const;
+  uintptr_t weight_buffer() { return reinterpret_cast<uintptr_t>(layer_.weight().data.data()); }
+  bool has_bias() const { return layer_.bias().has_value(); }
+  uintptr_t bias_buffer() { return has_bias() ? reinterpret_cast<uintptr_t>(layer_.bias()->data.data()) : 0; }
+  // Copy `shape`'s element count of floats from WASM memory at `data`.
+  std::string set_weight(const emscripten::val& shape, uintptr_t data);
+  std::string set_bias(const emscripten::val& shape, uintptr_t data);
+  void remove_bias() { layer_.set_bias(std::nullopt); }
+  void reset_parameters() { layer_.reset_parameters(); }
+
+ private:
+  explicit LayerHandle(const Conv1dOptions& options) : layer_(options) {}
+
+  Conv1d layer_;
+  ConvPlan plan_;
+  bool prepared_ = false;
+  std::vector<float> input_;
+  std::vector<float> output_;
+};
+
+std::string last_error();
+void manual_seed(uint32_t low, uint32_t high);
+// The allocator's bytes in use: what leak tests watch.
+double heap_bytes_in_use();
+
+}  // namespace conv1d::bindings
