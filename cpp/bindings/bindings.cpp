@@ -29,6 +29,7 @@ EMSCRIPTEN_BINDINGS(conv1d) {
       .function("padRight", &LayerHandle::pad_right)
       .function("prepare", &LayerHandle::prepare)
       .function("plan", &LayerHandle::plan)
+      .function("reserve", &LayerHandle::reserve)
       .function("inputBuffer", &LayerHandle::input_buffer)
       .function("outputBuffer", &LayerHandle::output_buffer)
       .function("run", &LayerHandle::run)

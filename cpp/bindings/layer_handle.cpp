@@ -91,9 +91,15 @@ std::string LayerHandle::prepare(const emscripten::val& input_shape) {
   return capture([&] {
     const Shape shape = shape_from_js(input_shape);
     plan_ = layer_.plan(shape);
-    input_.resize(static_cast<size_t>(element_count(shape, "input")));
-    output_.resize(static_cast<size_t>(element_count(plan_.output_shape, "output")));
     prepared_ = true;
+  });
+}
+
+std::string LayerHandle::reserve() {
+  if (!prepared_) return "no input shape has been prepared";
+  return capture([&] {
+    input_.resize(static_cast<size_t>(plan_.batch * plan_.in_channels * plan_.length));
+    output_.resize(static_cast<size_t>(element_count(plan_.output_shape, "output")));
   });
 }
 
@@ -113,7 +119,7 @@ emscripten::val LayerHandle::plan() const {
 }
 
 std::string LayerHandle::run() {
-  if (!prepared_) return "forward() called before a successful prepare()";
+  if (!prepared_) return "no input shape has been prepared";
   return capture([&] { layer_.forward(plan_, input_.data(), output_.data()); });
 }
 

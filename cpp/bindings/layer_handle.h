@@ -38,10 +38,12 @@ class LayerHandle {
   int pad_left() const { return static_cast<int>(layer_.pad_left()); }
   int pad_right() const { return static_cast<int>(layer_.pad_right()); }
 
-  // Validates an input shape (a JS array) and sizes the input and output buffers for it.
-  // Afterwards plan() describes the call as a JS object.
+  // Validates an input shape (a JS array of integers); afterwards plan() describes the call.
   std::string prepare(const emscripten::val& input_shape);
   emscripten::val plan() const;
+  // Sizes the input and output buffers for the prepared shape (kept separate so that asking for a
+  // plan never allocates).
+  std::string reserve();
   uintptr_t input_buffer() { return reinterpret_cast<uintptr_t>(input_.data()); }
   uintptr_t output_buffer() { return reinterpret_cast<uintptr_t>(output_.data()); }
   // Convolves the input buffer into the output buffer, for the prepared shape.

@@ -1,0 +1,242 @@
+// nn.Conv1d over the WASM core: argument checks and data movement; every PyTorch rule is the core's.
+import { Tensor } from './tensor.js';
+import { checkInt, checkIntOrSingleton, describe, readOption } from './checks.js';
+import { formatLayer } from './repr.js';
+
+const WHERE = 'Conv1d()';
+
+// Option names in camelCase, with the snake_case spelling PyTorch users may type.
+const OPTIONS = {
+  stride: 'stride', padding: 'padding', dilation: 'dilation', groups: 'groups', bias: 'bias',
+  paddingMode: 'padding_mode', padding_mode: 'padding_mode',
+};
+
+/** Turns the JS call into the core's LayerArguments, checking only what JS can know. */
+function layerArguments(inChannels, outChannels, kernelSize, options) {
+  if (options === undefined || options === null) options = {};
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`${WHERE}: 'options' must be an object such as { stride: 2, padding: 'same' }, ` +
+      `but got ${describe(options)}`);
+  }
+  const given = {};
+  for (const key of Object.keys(options)) {
+    const name = OPTIONS[key];
+    if (!name) {
+      throw new TypeError(`${WHERE}: unknown option '${key}'; expected one of stride, padding, dilation, groups, ` +
+        'bias, paddingMode');
+    }
+    if (name in given) throw new TypeError(`${WHERE}: option '${name}' given twice (as '${key}' and its other spelling)`);
+    given[name] = readOption(options, key, WHERE);
+  }
+  const required = (value, name) => {
+    if (value === undefined) throw new TypeError(`${WHERE}: missing required argument '${name}'`);
+    return checkIntOrSingleton(value, WHERE, name);
+  };
+  const optional = (name, fallback) => (given[name] === undefined ? fallback : checkIntOrSingleton(given[name], WHERE, name));
+
+  const args = {
+    inChannels: required(inChannels, 'in_channels'),
+    outChannels: required(outChannels, 'out_channels'),
+    kernelSize: required(kernelSize, 'kernel_size'),
+    stride: optional('stride', 1),
+    padding: 0,
+    paddingIsString: false,
+    paddingString: '',
+    dilation: optional('dilation', 1),
+    groups: checkInt(given.groups ?? 1, WHERE, 'groups'),
+    bias: true,
+    paddingMode: 'zeros',
+  };
+  const padding = given.padding ?? 0;
+  if (typeof padding === 'string') {
+    args.paddingIsString = true;
+    args.paddingString = padding;
+  } else {
+    args.padding = checkIntOrSingleton(padding, WHERE, 'padding');
+  }
+  if (given.bias !== undefined) {
+    if (typeof given.bias !== 'boolean') {
+      throw new TypeError(`${WHERE}: argument 'bias' must be a boolean, but got ${describe(given.bias)}`);
+    }
+    args.bias = given.bias;
+  }
+  if (given.padding_mode !== undefined) {
+    if (typeof given.padding_mode !== 'string') {
+      throw new TypeError(`${WHERE}: argument 'padding_mode' must be a string, but got ${describe(given.padding_mode)}`);
+    }
+    args.paddingMode = given.padding_mode;
+  }
+  return args;
+}
+
+const POSITIONAL = {
+  inChannels: 'in_channels', in_channels: 'in_channels', outChannels: 'out_channels', out_channels: 'out_channels',
+  kernelSize: 'kernel_size', kernel_size: 'kernel_size',
+};
+
+/** Accepts `new Conv1d(in, out, k, options)` and `new Conv1d({ inChannels, outChannels, kernelSize, ... })`. */
+function normalizeCall(first, outChannels, kernelSize, options) {
+  if (first === null || typeof first !== 'object' || Array.isArray(first)) return [first, outChannels, kernelSize, options];
+  const positional = {};
+  const rest = {};
+  for (const key of Object.keys(first)) {
+    const value = readOption(first, key, WHERE);
+    if (POSITIONAL[key]) positional[POSITIONAL[key]] = value;
+    else rest[key] = value;
+  }
+  return [positional.in_channels, positional.out_channels, positional.kernel_size, rest];
+}
+
+export function conv1dClass(core, toTensor, registry) {
+  const heapF32 = () => core.HEAPF32;
+
+  // Copies a tensor into a temporary WASM buffer for the duration of `use(pointer)`.
+  const withWasmCopy = (tensor, use) => {
+    const bytes = Math.max(4, tensor.data.length * 4);
+    const pointer = core._malloc(bytes);
+    if (!pointer) throw new RangeError(`out of memory: could not allocate ${bytes} bytes in the WebAssembly heap`);
+    try {
+      heapF32().set(tensor.data, pointer >> 2);
+      return use(pointer);
+    } finally {
+      core._free(pointer);
+    }
+  };
+  const check = (message) => {
+    if (message) throw new Error(message);
+  };
+
+  return class Conv1d {
+    #handle;
+    #preparedKey = null;
+    #plan = null;
+
+    /**
+     * @param {number} inChannels
+     * @param {number} outChannels
+     * @param {number} kernelSize
+     * @param {object} [options] stride, padding (number | 'same' | 'valid'), dilation, groups, bias, paddingMode
+     */
+    constructor(inChannels, outChannels, kernelSize, options) {
+      const args = layerArguments(...normalizeCall(inChannels, outChannels, kernelSize, options));
+      const handle = core.LayerHandle.create(args);
+      if (!handle) throw new Error(core.lastError());
+      this.#handle = handle;
+      registry.register(this, handle, this);
+    }
+
+    #live() {
+      if (!this.#handle) throw new Error('Conv1d: this layer has been deleted; create a new one');
+      return this.#handle;
+    }
+
+    #args() { return this.#live().arguments(); }
+    get inChannels() { return this.#args().inChannels; }
+    get outChannels() { return this.#args().outChannels; }
+    get kernelSize() { return this.#args().kernelSize; }
+    get stride() { return this.#args().stride; }
+    /** A number, or 'same' / 'valid'. */
+    get padding() {
+      const a = this.#args();
+      return a.paddingIsString ? a.paddingString : a.padding;
+    }
+    get dilation() { return this.#args().dilation; }
+    get groups() { return this.#args().groups; }
+    get paddingMode() { return this.#args().paddingMode; }
+    /** The constructor options, normalised: enough to build an identical layer. */
+    get options() {
+      const a = this.#args();
+      return {
+        stride: a.stride, padding: a.paddingIsString ? a.paddingString : a.padding, dilation: a.dilation,
+        groups: a.groups, bias: this.#live().hasBias(), paddingMode: a.paddingMode,
+      };
+    }
+
+    /** Shape [out_channels, in_channels / groups, kernel_size]; a copy. */
+    get weight() {
+      const handle = this.#live();
+      const shape = handle.weightShape();
+      const start = handle.weightBuffer() >> 2;
+      return new Tensor(heapF32().slice(start, start + shape[0] * shape[1] * shape[2]), shape);
+    }
+    set weight(value) {
+      const handle = this.#live();
+      const tensor = toTensor(value, 'weight');
+      withWasmCopy(tensor, (pointer) => check(handle.setWeight(tensor.shape, pointer)));
+    }
+    /** Shape [out_channels], or null when the layer has no bias; a copy. */
+    get bias() {
+      const handle = this.#live();
+      if (!handle.hasBias()) return null;
+      const start = handle.biasBuffer() >> 2;
+      const count = handle.weightShape()[0];
+      return new Tensor(heapF32().slice(start, start + count), [count]);
+    }
+    set bias(value) {
+      const handle = this.#live();
+      if (value === null) {
+        handle.removeBias();
+        return;
+      }
+      const tensor = toTensor(value, 'bias');
+      withWasmCopy(tensor, (pointer) => check(handle.setBias(tensor.shape, pointer)));
+    }
+
+    /** Draws weight and bias again from the global generator, as constructing the layer would. */
+    resetParameters() { this.#live().resetParameters(); }
+
+    /**
+     * Validates an input shape as PyTorch's forward would and describes the call: output shape,
+     * padding on each side, padded and output lengths. Throws PyTorch's error otherwise.
+     */
+    plan(inputShape) {
+      const handle = this.#live();
+      const key = Array.isArray(inputShape) ? inputShape.join(',') : null;
+      if (key === null || key !== this.#preparedKey) {
+        if (!Array.isArray(inputShape)) {
+          throw new TypeError(`Conv1d.plan(): 'input_shape' must be an array of sizes, but got ${describe(inputShape)}`);
+        }
+        this.#preparedKey = null;
+        inputShape.forEach((size, i) => checkInt(size, 'Conv1d.plan()', `input_shape[${i}]`));
+        check(handle.prepare(inputShape));
+        this.#plan = handle.plan();
+        this.#preparedKey = key;
+      }
+      return structuredClone(this.#plan);
+    }
+    /** The output shape for an input shape, without running the layer. */
+    outputShape(inputShape) { return this.plan(inputShape).outputShape; }
+
+    /** input: a Tensor, nested arrays, (N, C_in, L) or (C_in, L). */
+    forward(input) {
+      const handle = this.#live();
+      const x = toTensor(input, 'input');
+      const key = x.shape.join(',');
+      if (key !== this.#preparedKey) this.plan(x.shape);
+      check(handle.reserve());
+      const heap = heapF32();
+      heap.set(x.data, handle.inputBuffer() >> 2);
+      check(handle.run());
+      const shape = this.#plan.outputShape;
+      const start = handle.outputBuffer() >> 2;
+      const count = shape.reduce((a, b) => a * b, 1);
+      return new Tensor(heapF32().slice(start, start + count), shape.slice());
+    }
+
+    /** Frees the layer's WebAssembly memory. Using the layer afterwards throws. */
+    delete() {
+      if (!this.#handle) throw new Error('Conv1d.delete(): this layer has already been deleted');
+      registry.unregister(this);
+      this.#handle.delete();
+      this.#handle = null;
+    }
+    isDeleted() { return this.#handle === null; }
+
+    /** As PyTorch prints the module: `Conv1d(1, 1, kernel_size=(3,), stride=(1,))`. */
+    toString() {
+      return formatLayer({ inChannels: this.inChannels, outChannels: this.outChannels, kernelSize: this.kernelSize,
+        ...this.options });
+    }
+    get [Symbol.toStringTag]() { return 'Conv1d'; }
+  };
+}

@@ -1,0 +1,67 @@
+// conv1d-playground: PyTorch's nn.Conv1d, bit for bit, in WebAssembly.
+//   const nn = await load(); nn.manualSeed(1); const m = new nn.Conv1d(1, 1, 3); m.forward([[[1, 2, 3, 4, 5]]]);
+import createConv1dCore from './core/conv1d-core.mjs';
+import { Tensor, tensorFactory } from './tensor.js';
+import { conv1dClass } from './conv1d.js';
+import { sequentialClass } from './sequential.js';
+import { describe } from './checks.js';
+
+export { Tensor };
+
+let loading = null;
+
+/** Instantiates the WebAssembly module once; later calls return the same API object. */
+export function load() {
+  loading ??= createConv1dCore().then(createApi);
+  return loading;
+}
+
+const UINT64_LIMIT = 1n << 64n;
+const INT64_MIN = -(1n << 63n);
+
+function createApi(core) {
+  const tensor = tensorFactory(core.maxTensorElements);
+  const toTensor = (value, name) => {
+    if (value instanceof Tensor) return value;
+    try {
+      return tensor(value);
+    } catch (error) {
+      error.message = error.message.replace('tensor()', `argument '${name}'`);
+      throw error;
+    }
+  };
+  // Layers a program forgets to delete() are freed when JS collects them.
+  const registry = new FinalizationRegistry((handle) => handle.delete());
+  const Conv1d = conv1dClass(core, toTensor, registry);
+  const Sequential = sequentialClass(Conv1d);
+  let initialSeed = 67280421310721n;
+
+  return Object.freeze({
+    Tensor,
+    Conv1d,
+    Sequential,
+    tensor,
+    /**
+     * Like torch.manual_seed: resets the global generator. Any integer from -2^63 to 2^64-1 (Number
+     * or BigInt); torch keeps its low 32 bits.
+     */
+    manualSeed(seed) {
+      let value;
+      if (typeof seed === 'bigint') value = seed;
+      else if (typeof seed === 'number' && Number.isInteger(seed)) value = BigInt(seed);
+      else throw new TypeError(`manualSeed(): argument 'seed' must be an integer, but got ${describe(seed)}`);
+      if (value < INT64_MIN || value >= UINT64_LIMIT) {
+        throw new RangeError("manualSeed(): argument 'seed' overflows: Overflow when unpacking long");
+      }
+      const wrapped = BigInt.asUintN(64, value);
+      core.manualSeed(Number(wrapped & 0xffffffffn), Number(wrapped >> 32n));
+      initialSeed = wrapped;
+    },
+    /** The seed last given to manualSeed (torch.initial_seed), as a BigInt. */
+    initialSeed() { return initialSeed; },
+    /** WebAssembly memory in use by the allocator, and the heap's current size, in bytes. */
+    memory() { return { allocatedBytes: core.heapBytesInUse(), heapBytes: core.HEAPU8.length }; },
+    /** The largest tensor (in elements) the library accepts. */
+    maxTensorElements: core.maxTensorElements,
+  });
+}

@@ -1,0 +1,157 @@
+// Tensors on the JS side: a shape and a contiguous row-major Float32Array. No WASM memory is held,
+// so tensors need no delete() and can be passed around freely.
+import { formatTensor } from './format.js';
+import { checkShape, describe } from './checks.js';
+
+const MAX_DIMS = 64;
+
+export class Tensor {
+  #shape;
+  #data;
+
+  /** Internal: use `nn.tensor(...)`. Takes ownership of `data`. */
+  constructor(data, shape) {
+    this.#data = data;
+    this.#shape = shape;
+  }
+
+  /** The sizes, as a new plain array, e.g. `[1, 1, 3]`. */
+  get shape() { return this.#shape.slice(); }
+  /** Contiguous row-major float32 values (the tensor's own storage). */
+  get data() { return this.#data; }
+  /** Number of dimensions. */
+  get ndim() { return this.#shape.length; }
+  /** Number of elements. */
+  numel() { return this.#data.length; }
+  /** Like torch's `size()`: all sizes, or the size of one dimension (negative counts from the end). */
+  size(dim) {
+    if (dim === undefined) return this.shape;
+    const d = dim < 0 ? dim + this.#shape.length : dim;
+    if (!Number.isInteger(d) || d < 0 || d >= this.#shape.length) {
+      throw new RangeError(`size(): dimension out of range (expected to be in range of [${-this.#shape.length}, ` +
+        `${this.#shape.length - 1}], but got ${describe(dim)})`);
+    }
+    return this.#shape[d];
+  }
+  /** The value of a one-element tensor. */
+  item() {
+    if (this.#data.length !== 1) {
+      throw new RangeError(`item(): a Tensor with ${this.#data.length} elements cannot be converted to a number`);
+    }
+    return this.#data[0];
+  }
+  /** Nested arrays of numbers, like torch's `tolist()`. */
+  toArray() {
+    const build = (dim, offset, stride) => {
+      if (dim === this.#shape.length) return this.#data[offset];
+      const inner = stride / (this.#shape[dim] || 1);
+      return Array.from({ length: this.#shape[dim] }, (_, i) => build(dim + 1, offset + i * inner, inner));
+    };
+    return build(0, 0, this.#data.length);
+  }
+  clone() { return new Tensor(this.#data.slice(), this.#shape.slice()); }
+  /** As PyTorch prints it: `tensor([[[-0.2770, -0.3462, -0.4155]]])`. */
+  toString() { return formatTensor(this.#shape, this.#data); }
+  toJSON() { return { shape: this.shape, data: Array.from(this.#data) }; }
+  get [Symbol.toStringTag]() { return 'Tensor'; }
+}
+
+/**
+ * Makes `tensor(values, shape?)`, refusing anything larger than `maxElements` before allocating.
+ * `values`: nested arrays of numbers, a number (0-d), a Tensor (copied), or a typed array / plain
+ * array of numbers with an explicit `shape`.
+ */
+export function tensorFactory(maxElements) {
+  const checkSize = (shape, where) => {
+    let count = 1;
+    for (const size of shape) count *= size;
+    if (count > maxElements) {
+      throw new RangeError(`${where}: a tensor of shape [${shape.join(', ')}] has ${count} elements, ` +
+        `more than the maximum of ${maxElements}`);
+    }
+    return count;
+  };
+
+  return function tensor(values, shape) {
+    const where = 'tensor()';
+    if (values instanceof Tensor) {
+      if (shape !== undefined) return tensor(values.data, shape);
+      return values.clone();
+    }
+    if (shape !== undefined) {
+      const dims = checkShape(shape, where, 'shape');
+      const count = checkSize(dims, where);
+      if (!ArrayBuffer.isView(values) && !Array.isArray(values)) {
+        throw new TypeError(`${where}: with a shape, 'data' must be a typed array or an array of numbers, ` +
+          `but got ${describe(values)}`);
+      }
+      if (values instanceof BigInt64Array || values instanceof BigUint64Array || values instanceof DataView) {
+        throw new TypeError(`${where}: 'data' must hold numbers, but got a ${values.constructor.name}`);
+      }
+      if (values.length !== count) {
+        throw new RangeError(`${where}: shape [${dims.join(', ')}] is invalid for input of size ${values.length}`);
+      }
+      if (Array.isArray(values)) {
+        values.forEach((v, i) => {
+          if (typeof v !== 'number') throw new TypeError(`${where}: expected a number at index ${i}, but got ${describe(v)}`);
+        });
+      }
+      return new Tensor(Float32Array.from(values), dims);
+    }
+    if (typeof values === 'number') return new Tensor(Float32Array.of(values), []);
+    if (ArrayBuffer.isView(values) && !(values instanceof DataView) && !(values instanceof BigInt64Array) &&
+        !(values instanceof BigUint64Array)) {
+      checkSize([values.length], where);
+      return new Tensor(Float32Array.from(values), [values.length]);
+    }
+    if (!Array.isArray(values)) {
+      throw new TypeError(`${where}: expected nested arrays of numbers, a typed array or a Tensor, ` +
+        `but got ${describe(values)}`);
+    }
+    const dims = inferShape(values, where);
+    const data = new Float32Array(checkSize(dims, where));
+    fill(values, dims, 0, data, 0, [], where);
+    return new Tensor(data, dims);
+  };
+}
+
+function inferShape(values, where) {
+  const dims = [];
+  let level = values;
+  while (Array.isArray(level)) {
+    if (dims.length === MAX_DIMS) throw new RangeError(`${where}: more than ${MAX_DIMS} nested dimensions`);
+    dims.push(level.length);
+    level = level[0];
+  }
+  return dims;
+}
+
+// Copies nested `values` into `data`, checking that every row has the size `dims` promises.
+function fill(values, dims, dim, data, offset, index, where) {
+  const at = () => `[${index.join(', ')}]`;
+  if (!Array.isArray(values)) {
+    throw new TypeError(`${where}: ragged nested array: expected a list of ${dims[dim]} at index ${at()}, ` +
+      `but got ${describe(values)}`);
+  }
+  if (values.length !== dims[dim]) {
+    throw new RangeError(`${where}: ragged nested array: expected sequence of length ${dims[dim]} at dim ${dim} ` +
+      `(index ${at()}), but got ${values.length}`);
+  }
+  if (dim === dims.length - 1) {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (typeof v !== 'number') {
+        throw new TypeError(`${where}: expected a number at index ${at().slice(0, -1)}${index.length ? ', ' : ''}${i}], ` +
+          `but got ${describe(v)}`);
+      }
+      data[offset + i] = v;
+    }
+    return;
+  }
+  const inner = dims.slice(dim + 1).reduce((a, b) => a * b, 1);
+  for (let i = 0; i < values.length; i++) {
+    index.push(i);
+    fill(values[i], dims, dim + 1, data, offset + i * inner, index, where);
+    index.pop();
+  }
+}
