@@ -44,7 +44,10 @@ void Conv1d::reset_parameters(Generator& generator) {
   const int64_t fan_in = shape[1] * shape[2];
   // kaiming_uniform_ is a no-op on a tensor with a zero dimension, and the bias is only drawn when
   // fan_in != 0 (torch.nn.modules.conv._ConvNd.reset_parameters): neither consumes random numbers then.
-  if (fan_in == 0) return;
+  if (fan_in == 0) {
+    pack_weight();
+    return;
+  }
   if (shape[0] != 0) {
     const double bound = kaiming_uniform_bound(fan_in);
     generator.fill_uniform(weight_.data.data(), static_cast<int64_t>(weight_.data.size()), -bound, bound);
@@ -53,11 +56,22 @@ void Conv1d::reset_parameters(Generator& generator) {
     const double bound = 1.0 / std::sqrt(static_cast<double>(fan_in));
     generator.fill_uniform(bias_->data.data(), static_cast<int64_t>(bias_->data.size()), -bound, bound);
   }
+  pack_weight();
 }
 
 void Conv1d::set_weight(Tensor weight) {
   require_shape(weight, weight_.shape, "weight", "(out_channels, in_channels / groups, kernel_size)");
   weight_ = std::move(weight);
+  pack_weight();
+}
+
+void Conv1d::pack_weight() {
+  // Only the geometry matters for packing: lengths are irrelevant (see WeightLayout).
+  const ConvProblem geometry{options_.in_channels, 0, options_.out_channels, 0, options_.kernel_size,
+                             options_.stride,      options_.dilation, options_.groups};
+  const WeightLayout layout = weight_layout_for(geometry);
+  packed_weight_.assign(static_cast<size_t>(packed_weight_size(layout, geometry)), 0.0f);
+  pack_weights(layout, geometry, weight_.data.data(), packed_weight_.data());
 }
 
 void Conv1d::set_bias(std::optional<Tensor> bias) {
@@ -93,14 +107,15 @@ Tensor Conv1d::forward(const Tensor& input) const {
 void Conv1d::forward(const ConvPlan& p, const float* input, float* output) const {
   const ConvProblem problem{p.in_channels, p.padded_length, p.out_channels, p.out_length, options_.kernel_size,
                             options_.stride,  options_.dilation, options_.groups};
-  const ConvKernel kernel = select_kernel(problem);
+  const KernelInfo& kernel = select_kernel(problem);
+  const float* weights = kernel.layout == WeightLayout::raw ? weight_.data.data() : packed_weight_.data();
   const float* bias = bias_ ? bias_->data.data() : nullptr;
   // Kernels only convolve "valid" windows; every padding mode is applied here, once per batch item.
   std::vector<float> padded(static_cast<size_t>(p.in_channels * p.padded_length));
   for (int64_t n = 0; n < p.batch; ++n) {
     pad_input(input + n * p.in_channels * p.length, p.in_channels, p.length, p.pad_left, p.pad_right,
               options_.padding_mode, padded.data());
-    kernel(problem, padded.data(), weight_.data.data(), bias, output + n * p.out_channels * p.out_length);
+    kernel.run(problem, padded.data(), weights, bias, output + n * p.out_channels * p.out_length);
   }
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <vector>
 
 #include "conv1d/generator.h"
 #include "conv1d/options.h"
@@ -55,10 +56,13 @@ class Conv1d {
 
  private:
   void check_dimensions_positive() const;
+  // Re-packs weight_ into the layout the fast kernels read (kernels/dispatch.h); called on every weight change.
+  void pack_weight();
 
   Conv1dOptions options_;
   Tensor weight_;
   std::optional<Tensor> bias_;
+  std::vector<float> packed_weight_;  // weight_ in weight_layout_for(geometry); empty when that is raw
 };
 
 // Where padded position `padded_index` (0 .. L + pad_left + pad_right - 1) reads the input from:

@@ -1,0 +1,88 @@
+// GEMM-style convolution over packed weights (WeightLayout::gemm4) with WebAssembly SIMD: a register
+// tile of 4 output channels x 8 positions (8 f32x4 accumulators); per (input channel, tap) it loads
+// 8 consecutive inputs (two f32x4) and broadcasts 4 weights. No im2col: input-view.h gives one offset
+// per (input channel, tap). Term order as the direct kernel (input channel outer, tap inner, bias last),
+// so results match it to rounding of the same sums.
+// Tails: a 4-position tile, then single positions computed as one f32x4 over the 4 channels (the packed
+// weights of one (channel, tap) are exactly one vector). Blocks with < 4 channels store only valid rows.
+#include <wasm_simd128.h>
+
+#include <algorithm>
+
+#include "kernels/input-view.h"
+
+namespace conv1d {
+namespace {
+
+template <int V>  // V f32x4 vectors of positions
+inline void tile(const float* x, const ptrdiff_t* offsets, int64_t depth, const float* w, v128_t (&acc)[4][V]) {
+  for (int r = 0; r < 4; ++r)
+    for (int v = 0; v < V; ++v) acc[r][v] = wasm_f32x4_const_splat(0.0f);
+  for (int64_t kk = 0; kk < depth; ++kk) {
+    const float* xk = x + offsets[kk];
+    v128_t xv[V];
+    for (int v = 0; v < V; ++v) xv[v] = wasm_v128_load(xk + 4 * v);
+    for (int r = 0; r < 4; ++r) {
+      const v128_t wr = wasm_v128_load32_splat(w + kk * 4 + r);
+      for (int v = 0; v < V; ++v) acc[r][v] = wasm_f32x4_add(acc[r][v], wasm_f32x4_mul(wr, xv[v]));
+    }
+  }
+}
+
+template <int V>
+inline void store(v128_t (&acc)[4][V], float* const (&rows)[4], int64_t count, const float* bias, int64_t t) {
+  for (int64_t r = 0; r < count; ++r) {
+    const v128_t b = wasm_f32x4_splat(bias ? bias[r] : 0.0f);
+    for (int v = 0; v < V; ++v) wasm_v128_store(rows[r] + t + 4 * v, wasm_f32x4_add(acc[r][v], b));
+  }
+}
+
+}  // namespace
+
+void f32_conv1d_gemm_wasmsimd_4x8(const ConvProblem& p, const float* padded_input, const float* weights,
+                                  const float* bias, float* output) {
+  if (p.in_channels == 0 || p.out_channels == 0) {
+    for (int64_t i = 0; i < p.out_channels * p.out_length; ++i) output[i] = bias ? bias[i / p.out_length] : 0.0f;
+    return;
+  }
+  const InputView view = make_input_view(p, padded_input);
+  const int64_t group_in = p.in_channels / p.groups;
+  const int64_t group_out = p.out_channels / p.groups;
+  const int64_t depth = group_in * p.kernel_size;
+  const int64_t blocks = (group_out + 3) / 4;
+  for (int64_t g = 0; g < p.groups; ++g) {
+    const float* xg = view.base + g * group_in * view.row_stride;
+    for (int64_t b = 0; b < blocks; ++b) {
+      const float* w = weights + (g * blocks + b) * depth * 4;
+      const int64_t oc = g * group_out + b * 4;
+      const int64_t count = std::min<int64_t>(4, group_out - b * 4);
+      float* const rows[4] = {output + oc * p.out_length, output + (oc + std::min<int64_t>(1, count - 1)) * p.out_length,
+                              output + (oc + std::min<int64_t>(2, count - 1)) * p.out_length,
+                              output + (oc + std::min<int64_t>(3, count - 1)) * p.out_length};
+      const float* b4 = bias ? bias + oc : nullptr;
+      int64_t t = 0;
+      for (; t + 8 <= p.out_length; t += 8) {
+        v128_t acc[4][2];
+        tile<2>(xg + t, view.offsets, depth, w, acc);
+        store<2>(acc, rows, count, b4, t);
+      }
+      for (; t + 4 <= p.out_length; t += 4) {
+        v128_t acc[4][1];
+        tile<1>(xg + t, view.offsets, depth, w, acc);
+        store<1>(acc, rows, count, b4, t);
+      }
+      for (; t < p.out_length; ++t) {
+        const float* x = xg + t;
+        v128_t acc = wasm_f32x4_const_splat(0.0f);
+        for (int64_t kk = 0; kk < depth; ++kk) {
+          acc = wasm_f32x4_add(acc, wasm_f32x4_mul(wasm_v128_load(w + kk * 4), wasm_v128_load32_splat(x + view.offsets[kk])));
+        }
+        float lanes[4];
+        wasm_v128_store(lanes, acc);
+        for (int64_t r = 0; r < count; ++r) rows[r][t] = lanes[r] + (b4 ? b4[r] : 0.0f);
+      }
+    }
+  }
+}
+
+}  // namespace conv1d

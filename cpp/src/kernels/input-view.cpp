@@ -1,0 +1,49 @@
+#include "kernels/input-view.h"
+
+#include <vector>
+
+namespace conv1d {
+
+InputView make_input_view(const ConvProblem& p, const float* padded_input) {
+  // Scratch grows to the largest problem seen and is reused: no allocation per call once warm.
+  thread_local std::vector<float> phases;
+  thread_local std::vector<ptrdiff_t> offsets;
+  const int64_t group_in = p.in_channels / p.groups;
+  offsets.resize(static_cast<size_t>(group_in * p.kernel_size));
+  InputView view{padded_input, static_cast<ptrdiff_t>(p.padded_length), nullptr};
+  const int64_t s = p.stride;
+  if (s == 1) {
+    for (int64_t ic = 0; ic < group_in; ++ic) {
+      for (int64_t j = 0; j < p.kernel_size; ++j) {
+        offsets[static_cast<size_t>(ic * p.kernel_size + j)] = static_cast<ptrdiff_t>(ic * p.padded_length + j * p.dilation);
+      }
+    }
+  } else {
+    const int64_t m_len = (p.padded_length + s - 1) / s;  // longest phase
+    const int64_t row = s * m_len;
+    phases.resize(static_cast<size_t>(p.in_channels * row));
+    for (int64_t c = 0; c < p.in_channels; ++c) {
+      const float* x = padded_input + c * p.padded_length;
+      float* dst = phases.data() + c * row;
+      for (int64_t r = 0; r < s; ++r) {
+        float* phase = dst + r * m_len;
+        int64_t m = 0;
+        for (int64_t i = r; i < p.padded_length; i += s) phase[m++] = x[i];
+        for (; m < m_len; ++m) phase[m] = 0.0f;  // never read by a valid window; keeps the scratch defined
+      }
+    }
+    for (int64_t ic = 0; ic < group_in; ++ic) {
+      for (int64_t j = 0; j < p.kernel_size; ++j) {
+        const int64_t tap = j * p.dilation;
+        offsets[static_cast<size_t>(ic * p.kernel_size + j)] =
+            static_cast<ptrdiff_t>(ic * row + (tap % s) * m_len + tap / s);
+      }
+    }
+    view.base = phases.data();
+    view.row_stride = static_cast<ptrdiff_t>(row);
+  }
+  view.offsets = offsets.data();
+  return view;
+}
+
+}  // namespace conv1d
