@@ -1,0 +1,64 @@
+// Shared set-up for the browser tests: a static server for web/ on a free port (no build step: the tests use
+// the WASM module already built into web/lib/core) and headless Debian Chromium driven by playwright-core.
+import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sirv from 'sirv';
+import { chromium } from 'playwright-core';
+
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+export const screenshotDir = join(root, 'build', 'screenshots');
+
+export async function startServer() {
+  if (!existsSync(join(root, 'web/lib/core/conv1d-core.mjs'))) {
+    throw new Error('web/lib/core/conv1d-core.mjs is missing: run `scripts/build.sh wasm` (or `npm start` once) first');
+  }
+  const serve = sirv(join(root, 'web'), { dev: true });
+  const server = createServer(serve);
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+export async function launch() {
+  // playwright's launch() already gives every browser a fresh temporary profile (its own --user-data-dir).
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  return { browser, close: () => browser.close() };
+}
+
+/**
+ * Opens the page and records console errors, page errors and CSP violations in `page.problems`.
+ * Waits until the playground has rendered.
+ */
+export async function openPage(browser, url, { width = 1280, height = 900 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') page.problems.push(`console.${msg.type()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (error) => page.problems.push(`pageerror: ${error.message}`));
+  await page.goto(url);
+  await ready(page);
+  return page;
+}
+
+export async function ready(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true' && document.documentElement.dataset.renders);
+}
+
+/** Text of the final output's PyTorch printout. */
+export function outputPrintout(page) {
+  return page.getByRole('region', { name: 'Output', exact: true }).locator('pre').textContent();
+}
+
+/** Waits until the page has rendered at least once more than `before` and is not busy. */
+export async function settled(page) {
+  await page.waitForFunction(() => !window.conv1dPlayground.busy);
+}

@@ -1,0 +1,33 @@
+// A tiny element builder. Text always goes through textContent / attributes, never through HTML parsing,
+// because much of what the page shows comes from the URL (untrusted).
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function build(el, props, children) {
+  for (const [key, value] of Object.entries(props ?? {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'class') el.setAttribute('class', value);
+    else if (key === 'text') el.textContent = value;
+    else if (key === 'dataset') Object.assign(el.dataset, value);
+    else if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
+    else if (key === 'value' || key === 'checked' || key === 'selected') el[key] = value;
+    else el.setAttribute(key, value === true ? '' : String(value));
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return el;
+}
+
+/** h('div', { class: 'x', text: 'hi' }, ...children) */
+export function h(tag, props, ...children) {
+  return build(document.createElement(tag), props, children);
+}
+
+/** The same for SVG elements. */
+export function s(tag, props, ...children) {
+  return build(document.createElementNS(SVG_NS, tag), props, children);
+}
+
+let ids = 0;
+export const uid = (prefix) => `${prefix}-${(ids += 1)}`;

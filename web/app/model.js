@@ -1,0 +1,188 @@
+// Runs a page state through the package: seed, construct every layer in order (as re-running the notebook
+// does), apply edited weights on top, then forward through the stack. No DOM here, no convolution math:
+// every number and every rule comes from the package. Used on the main thread and in the worker.
+import { parseTensorText } from './parse.js';
+import { generateInput } from './generate.js';
+import { INT_ARGS } from './state.js';
+
+/** Which control an error message belongs to (PyTorch's wording names it). */
+export function errorField(message) {
+  const m = String(message);
+  const arg = /argument '(\w+)'/.exec(m);
+  if (arg && /^(in_channels|out_channels|kernel_size|stride|padding|dilation|groups|bias|padding_mode)$/.test(arg[1])) {
+    return arg[1];
+  }
+  if (/groups/.test(m) && /divisible|positive/.test(m)) return 'groups';
+  if (/padding_mode|wrapping around|Padding size should be less/i.test(m)) return 'padding_mode';
+  if (/padding/i.test(m)) return 'padding';
+  if (/stride/.test(m)) return 'stride';
+  if (/dilation/.test(m)) return 'dilation';
+  if (/kernel size|Kernel size|kernel_width/i.test(m)) return 'kernel_size';
+  if (/expected input\[.*to have \d+ channels/.test(m)) return 'in_channels';
+  if (/expected weight to be at least 1 at dimension 0/.test(m)) return 'out_channels';
+  if (/^weight of size/.test(m)) return 'out_channels';
+  if (/input of size|Expected 2D \(unbatched\) or 3D/.test(m)) return 'input';
+  return 'layer';
+}
+
+function intArg(text, name) {
+  const t = String(text).trim();
+  if (t === '') throw Object.assign(new Error(`${name} must be a whole number`), { field: name });
+  const n = Number(t);
+  if (!Number.isFinite(n)) throw Object.assign(new Error(`${name} must be a whole number, but got '${t}'`), { field: name });
+  return n; // the package reports non-integers and out-of-range values in its own words
+}
+
+function paddingArg(text) {
+  const t = String(text).trim();
+  return /^[+-]?\d+$/.test(t) ? Number(t) : t;
+}
+
+/** The constructor arguments of one layer from its state, or throws with .field set. */
+export function layerArgs(layer) {
+  const a = {};
+  for (const name of INT_ARGS) a[name] = intArg(layer[name], name);
+  return [a.in_channels, a.out_channels, a.kernel_size, {
+    stride: a.stride, padding: paddingArg(layer.padding), dilation: a.dilation, groups: a.groups,
+    bias: Boolean(layer.bias), paddingMode: layer.padding_mode,
+  }];
+}
+
+/** The input tensor's nested values from the input state. */
+export function inputValues(input, seed) {
+  if (input.kind === 'text') return parseTensorText(input.text);
+  const size = (v) => Number(v);
+  return generateInput(input.kind, {
+    batch: size(input.batch), channels: size(input.channels), length: size(input.length), batched: input.batched,
+  }, seed);
+}
+
+/** A rough count of the work a state asks for, to decide between main thread and worker. */
+export function estimateCost(state) {
+  const num = (v, d = 1) => {
+    const n = Math.abs(Number(v));
+    return Number.isFinite(n) ? n : d;
+  };
+  let inputSize;
+  if (state.input.kind === 'text') inputSize = state.input.text.length / 2;
+  else inputSize = num(state.input.batch) * num(state.input.channels) * num(state.input.length);
+  let cost = inputSize;
+  let width = inputSize;
+  for (const l of state.layers) {
+    const weights = num(l.in_channels) * num(l.out_channels) * num(l.kernel_size) / Math.max(1, num(l.groups));
+    cost += weights * 4 + (width / Math.max(1, num(l.in_channels))) * weights;
+    width = (width / Math.max(1, num(l.in_channels))) * num(l.out_channels);
+  }
+  return cost;
+}
+
+const plain = (t) => ({ shape: t.shape, data: t.data });
+const asError = (error, field) => ({ message: error instanceof Error ? error.message : String(error), field });
+
+/**
+ * Owns the live layers for one page (or one worker) and rebuilds them only when the seed, the arguments or the
+ * edits change. run(state) returns plain data (structured-clonable): no Tensor objects, no WASM handles.
+ */
+export class Engine {
+  constructor(nn) {
+    this.nn = nn;
+    this.layers = [];
+    this.key = null;
+    this.built = null;
+  }
+
+  #build(state) {
+    const key = JSON.stringify([state.seed, state.layers]);
+    if (key === this.key) return this.built;
+    for (const m of this.layers) if (m && !m.isDeleted()) m.delete();
+    this.layers = [];
+    const nn = this.nn;
+    const built = { seedError: null, layers: [] };
+    try {
+      nn.manualSeed(BigInt(state.seed));
+    } catch (error) {
+      built.seedError = asError(error, 'seed');
+      nn.manualSeed(1);
+    }
+    for (const layerState of state.layers) {
+      const info = { error: null, editErrors: [], repr: null };
+      let m = null;
+      try {
+        const args = layerArgs(layerState);
+        m = new nn.Conv1d(...args);
+        info.repr = String(m);
+      } catch (error) {
+        info.error = asError(error, error.field ?? errorField(error.message));
+      }
+      if (m) {
+        const weight = m.weight;
+        info.initialWeight = plain(weight);
+        const bias = m.bias;
+        info.initialBias = bias ? plain(bias) : null;
+        this.#applyEdits(m, weight, layerState.weightEdits, 'weight', info);
+        if (bias) this.#applyEdits(m, bias, layerState.biasEdits, 'bias', info);
+        info.weight = plain(m.weight);
+        info.bias = m.bias ? plain(m.bias) : null;
+      }
+      this.layers.push(m);
+      built.layers.push(info);
+    }
+    this.key = key;
+    this.built = built;
+    return built;
+  }
+
+  #applyEdits(m, tensor, edits, name, info) {
+    const entries = Object.entries(edits);
+    if (!entries.length) return;
+    const data = tensor.data;
+    for (const [index, value] of entries) {
+      const i = Number(index);
+      if (i < data.length) data[i] = value;
+      else info.editErrors.push(`${name} edit at index ${i} is outside the ${name} (${data.length} values); ignored`);
+    }
+    m[name] = this.nn.tensor(data, tensor.shape);
+  }
+
+  run(state) {
+    const started = performance.now();
+    const built = this.#build(state);
+    const result = { seedError: built.seedError, input: null, inputError: null, layers: [] };
+    let x = null;
+    try {
+      x = this.nn.tensor(inputValues(state.input, state.seed));
+      result.input = plain(x);
+    } catch (error) {
+      result.inputError = asError(error, 'input');
+    }
+    let blocked = x ? null : 'input';
+    built.layers.forEach((info, i) => {
+      const m = this.layers[i];
+      const out = { ...info, plan: null, output: null, runError: null, blockedBy: null };
+      if (!m) {
+        blocked ??= i;
+      } else if (blocked !== null) {
+        out.blockedBy = blocked;
+      } else {
+        try {
+          out.plan = m.plan(x.shape);
+          x = m.forward(x);
+          out.output = plain(x);
+        } catch (error) {
+          out.runError = asError(error, errorField(error.message));
+          if (out.runError.field === 'in_channels' && i === 0) out.runError.alsoInput = true;
+          blocked = i;
+        }
+      }
+      result.layers.push(out);
+    });
+    result.ms = performance.now() - started;
+    return result;
+  }
+
+  dispose() {
+    for (const m of this.layers) if (m && !m.isDeleted()) m.delete();
+    this.layers = [];
+    this.key = null;
+  }
+}

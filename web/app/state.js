@@ -1,0 +1,187 @@
+// The page's whole state: one plain object that round-trips through the URL's query string, so a
+// copied link reproduces the page exactly (seed, layers, edited weights, input, view options).
+// The URL is untrusted: parseState() validates everything and refuses what it cannot accept.
+
+export const PADDING_MODES = ['zeros', 'reflect', 'replicate', 'circular'];
+export const INPUT_KINDS = ['text', 'ramp', 'sine', 'step', 'impulse', 'noise'];
+// The integer arguments of nn.Conv1d, in PyTorch's order; `padding` is kept as text (number or 'same'/'valid').
+export const INT_ARGS = ['in_channels', 'out_channels', 'kernel_size', 'stride', 'dilation', 'groups'];
+
+export const LIMITS = Object.freeze({
+  urlLength: 200_000, layers: 16, fieldLength: 16, seedDigits: 20, inputText: 100_000,
+  batch: 64, channels: 1024, length: 65_536, generated: 1_048_576, edits: 65_536,
+});
+
+export function defaultLayer(overrides = {}) {
+  return {
+    in_channels: '1', out_channels: '1', kernel_size: '3', stride: '1', padding: '0', dilation: '1', groups: '1',
+    bias: true, padding_mode: 'zeros', weightEdits: {}, biasEdits: {}, ...overrides,
+  };
+}
+
+export function defaultState() {
+  return preset(1);
+}
+
+const TUTORIAL_INPUT_2CH = '[[[1, 2, 3, 4, 5], [1, 2, 3, 4, 5]]]';
+const asEdits = (values) => Object.fromEntries(values.map((v, i) => [String(i), v]));
+
+/** The tutorial's three examples. 2 and 3 set the weights it printed (4 decimals). */
+export function preset(n) {
+  const base = { seed: '1', showAll: false, input: textInput('[[[1, 2, 3, 4, 5]]]') };
+  if (n === 2) {
+    return { ...base, preset: 2, input: textInput(TUTORIAL_INPUT_2CH), layers: [defaultLayer({
+      in_channels: '2',
+      weightEdits: asEdits([-0.2167, 0.1201, -0.1179, -0.0448, -0.3925, -0.1946]),
+      biasEdits: asEdits([0.2215]),
+    })] };
+  }
+  if (n === 3) {
+    return { ...base, preset: 3, input: textInput(TUTORIAL_INPUT_2CH), layers: [defaultLayer({
+      in_channels: '2', out_channels: '2',
+      weightEdits: asEdits([-0.0992, 0.4066, 0.3272, -0.0191, -0.2725, 0.2486, 0.1267, -0.2639, 0.2652, 0.2478, 0.3621, -0.2288]),
+      biasEdits: asEdits([-0.0672, -0.0079]),
+    })] };
+  }
+  return { ...base, preset: 1, layers: [defaultLayer()] };
+}
+
+export function textInput(text) {
+  return { kind: 'text', text, batch: '1', channels: '1', length: '5', batched: true };
+}
+
+export function cloneState(state) {
+  return structuredClone(state);
+}
+
+export function hasEdits(state) {
+  return state.layers.some((l) => Object.keys(l.weightEdits).length || Object.keys(l.biasEdits).length);
+}
+
+// ---- URL encoding ------------------------------------------------------------------------------
+// ?seed=1&layer=1,1,3,1,0,1,1,1,zeros&w0=0:0.2975,1:-0.2548&b0=0:0.271&input=[[[1,2,3,4,5]]]
+// layer fields: in_channels,out_channels,kernel_size,stride,padding,dilation,groups,bias(1|0),padding_mode;
+// each field is percent-encoded, so any text a person typed survives. Generated input: gen=sine&n=1&c=2&len=64
+// (n=none for unbatched (C, L) input).
+
+const encodeField = (s) => encodeURIComponent(s).replace(/%20/g, ' ');
+const editsToText = (edits) => Object.keys(edits).map(Number).sort((a, b) => a - b)
+  .map((i) => `${i}:${numberText(edits[i])}`).join(',');
+const numberText = (v) => (Number.isNaN(v) ? 'nan' : v === Infinity ? 'inf' : v === -Infinity ? '-inf' : String(v));
+
+export function stateToParams(state) {
+  const p = new URLSearchParams();
+  p.set('seed', state.seed);
+  state.layers.forEach((l, i) => {
+    p.append('layer', [l.in_channels, l.out_channels, l.kernel_size, l.stride, l.padding, l.dilation, l.groups,
+      l.bias ? '1' : '0', l.padding_mode].map(encodeField).join(','));
+    if (Object.keys(l.weightEdits).length) p.set(`w${i}`, editsToText(l.weightEdits));
+    if (Object.keys(l.biasEdits).length) p.set(`b${i}`, editsToText(l.biasEdits));
+  });
+  const input = state.input;
+  if (input.kind === 'text') {
+    p.set('input', input.text);
+  } else {
+    p.set('gen', input.kind);
+    p.set('n', input.batched ? input.batch : 'none');
+    p.set('c', input.channels);
+    p.set('len', input.length);
+  }
+  if (state.showAll) p.set('all', '1');
+  return p;
+}
+
+export function stateToQuery(state) {
+  return `?${stateToParams(state).toString().replace(/%2C/g, ',').replace(/%3A/g, ':')}`;
+}
+
+/** A refused URL state: the message says why, for the person who followed the link. */
+export class StateError extends Error {}
+
+const INT_TEXT = /^-?\d{1,12}$/;
+const NUMBER_TEXT = /^(?:-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|-?inf|nan)$/;
+
+function parseEdits(text, name) {
+  const edits = {};
+  if (!text) return edits;
+  const items = text.split(',');
+  if (items.length > LIMITS.edits) throw new StateError(`${name}: too many edited values`);
+  for (const item of items) {
+    const m = /^(\d{1,8}):(.+)$/.exec(item);
+    if (!m || !NUMBER_TEXT.test(m[2])) throw new StateError(`${name}: '${item.slice(0, 40)}' is not index:value`);
+    const word = m[2];
+    edits[String(Number(m[1]))] = word === 'nan' ? NaN : word === 'inf' ? Infinity : word === '-inf' ? -Infinity : Number(word);
+  }
+  return edits;
+}
+
+/**
+ * Reads a state from a query string. Returns null when there is no state in it (use the default);
+ * throws StateError when the state is malformed or outside the page's limits.
+ */
+export function parseState(search) {
+  if (typeof search !== 'string') throw new StateError('the link is not text');
+  if (search.length > LIMITS.urlLength) throw new StateError(`the link is too long (${search.length} characters)`);
+  const p = new URLSearchParams(search);
+  if (!p.has('seed') && !p.has('layer') && !p.has('input') && !p.has('gen')) return null;
+  const known = new Set(['seed', 'layer', 'input', 'gen', 'n', 'c', 'len', 'all', 'embed']);
+  for (const key of p.keys()) {
+    if (!known.has(key) && !/^[wb]\d{1,2}$/.test(key)) throw new StateError(`unknown parameter '${key.slice(0, 40)}'`);
+  }
+  const seed = p.get('seed') ?? '1';
+  if (!/^-?\d{1,20}$/.test(seed)) throw new StateError('seed must be an integer');
+  const layerTexts = p.getAll('layer');
+  if (layerTexts.length > LIMITS.layers) throw new StateError(`at most ${LIMITS.layers} layers`);
+  const layers = layerTexts.map((text, i) => {
+    const fields = text.split(',');
+    if (fields.length !== 9) throw new StateError(`layer ${i + 1}: expected 9 fields, got ${fields.length}`);
+    let decoded;
+    try {
+      decoded = fields.map((f) => decodeURIComponent(f));
+    } catch {
+      throw new StateError(`layer ${i + 1}: bad encoding`);
+    }
+    if (decoded.some((f) => f.length > LIMITS.fieldLength)) throw new StateError(`layer ${i + 1}: a field is too long`);
+    const [inC, outC, k, stride, padding, dilation, groups, bias, mode] = decoded;
+    if (!/^[01]$/.test(bias)) throw new StateError(`layer ${i + 1}: bias must be 1 or 0`);
+    if (!PADDING_MODES.includes(mode)) throw new StateError(`layer ${i + 1}: unknown padding_mode`);
+    // Integer fields may hold anything a person can type into a number field (the page then explains the
+    // error); refuse only what such a field cannot produce.
+    for (const [name, v] of [['in_channels', inC], ['out_channels', outC], ['kernel_size', k], ['stride', stride],
+      ['dilation', dilation], ['groups', groups]]) {
+      if (v !== '' && !NUMBER_TEXT.test(v)) throw new StateError(`layer ${i + 1}: ${name} is not a number`);
+    }
+    if (/[<>"'`\\]/.test(padding)) throw new StateError(`layer ${i + 1}: padding contains unexpected characters`);
+    return {
+      in_channels: inC, out_channels: outC, kernel_size: k, stride, padding, dilation, groups,
+      bias: bias === '1', padding_mode: mode,
+      weightEdits: parseEdits(p.get(`w${i}`), `w${i}`), biasEdits: parseEdits(p.get(`b${i}`), `b${i}`),
+    };
+  });
+  for (const key of p.keys()) {
+    const m = /^[wb](\d+)$/.exec(key);
+    if (m && Number(m[1]) >= layers.length) throw new StateError(`'${key}' edits a layer that does not exist`);
+  }
+  let input;
+  if (p.has('gen')) {
+    const kind = p.get('gen');
+    if (!INPUT_KINDS.includes(kind) || kind === 'text') throw new StateError('unknown input generator');
+    const n = p.get('n') ?? '1';
+    const c = p.get('c') ?? '1';
+    const len = p.get('len') ?? '5';
+    const batched = n !== 'none';
+    for (const [name, v, max] of [['batch', batched ? n : '1', LIMITS.batch], ['channels', c, LIMITS.channels],
+      ['length', len, LIMITS.length]]) {
+      if (!INT_TEXT.test(v) || Number(v) < 1 || Number(v) > max) throw new StateError(`input ${name} must be 1 to ${max}`);
+    }
+    if ((batched ? Number(n) : 1) * Number(c) * Number(len) > LIMITS.generated) throw new StateError('the input is too large');
+    input = { kind, text: '', batch: batched ? n : '1', channels: c, length: len, batched };
+  } else {
+    const text = p.get('input') ?? '[[[1, 2, 3, 4, 5]]]';
+    if (text.length > LIMITS.inputText) throw new StateError('the input text is too long');
+    input = textInput(text);
+  }
+  const all = p.get('all');
+  if (all !== null && all !== '1' && all !== '0') throw new StateError("'all' must be 1 or 0");
+  return { seed, layers, input, showAll: all === '1', preset: null };
+}

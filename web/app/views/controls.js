@@ -1,0 +1,254 @@
+// The controls column: toolbar (presets, seed, share), the input panel and one fieldset per layer.
+// Built once per structure (number/order of layers) and then updated in place, so the field a person is
+// typing in keeps its focus and caret. Views only read `state` and `result` and call `actions`.
+import { h, s as svg, uid } from '../dom.js';
+import { INPUT_KINDS, PADDING_MODES } from '../state.js';
+
+const FIELD_HELP = {
+  in_channels: 'Channels C of the input to this layer.',
+  out_channels: 'Number of filters; channels of the output.',
+  kernel_size: 'Taps per filter.',
+  stride: 'Step between output positions.',
+  padding: "A number, 'same' or 'valid'.",
+  dilation: 'Spacing between kernel taps.',
+  groups: 'Split channels into independent groups.',
+  padding_mode: 'What fills the padding.',
+};
+
+const ERROR_HINTS = {
+  kernel_size: 'The (dilated) kernel must fit inside the padded input: lengthen the input, add padding, or shrink kernel_size or dilation.',
+  groups: 'in_channels and out_channels must both be multiples of groups.',
+  in_channels: 'in_channels must equal the number of channels C coming in.',
+};
+
+function setValue(el, value) {
+  if (el === document.activeElement) return;
+  if (el.type === 'checkbox') el.checked = Boolean(value);
+  else if (el.value !== String(value)) el.value = String(value);
+}
+
+function errorSlot(id) {
+  return h('div', { class: 'field-error', id, role: 'alert', hidden: true });
+}
+
+function showError(slot, message, extra) {
+  if (!message) {
+    slot.hidden = true;
+    slot.replaceChildren();
+    return;
+  }
+  slot.hidden = false;
+  slot.replaceChildren(h('span', { class: 'error-text', text: message }), extra ?? null);
+}
+
+/** A labelled field: returns { wrap, input, error }. */
+function field({ name, label, control, help }) {
+  const id = uid(name);
+  const errId = `${id}-error`;
+  control.id = id;
+  control.setAttribute('aria-describedby', errId);
+  const error = errorSlot(errId);
+  const wrap = h('div', { class: `field field-${name}` },
+    h('label', { for: id }, h('code', { class: 'arg', text: label ?? name })),
+    control,
+    help ? h('span', { class: 'field-help', text: help }) : null,
+    error);
+  return { wrap, input: control, error };
+}
+
+export class Toolbar {
+  constructor(actions) {
+    this.actions = actions;
+    this.seed = h('input', { type: 'text', inputmode: 'numeric', class: 'seed-input', spellcheck: 'false', autocomplete: 'off' });
+    this.seed.addEventListener('input', () => actions.setSeed(this.seed.value));
+    this.seedField = field({ name: 'seed', label: 'seed', control: this.seed });
+    this.presetButtons = [1, 2, 3].map((n) => h('button', { type: 'button', class: 'chip', onclick: () => actions.loadPreset(n),
+      text: `Example ${n}` }));
+    this.shareStatus = h('span', { class: 'share-status', role: 'status' });
+    this.el = h('div', { class: 'toolbar' },
+      h('div', { class: 'toolbar-group presets', role: 'group', 'aria-label': 'Tutorial examples' },
+        h('span', { class: 'toolbar-label', text: 'Tutorial' }), this.presetButtons),
+      h('div', { class: 'toolbar-group seed-group' },
+        h('span', { class: 'seed-prefix', 'aria-hidden': 'true', text: 'torch.manual_seed(' }), this.seedField.wrap,
+        h('span', { class: 'seed-prefix', 'aria-hidden': 'true', text: ')' })),
+      h('div', { class: 'toolbar-group' },
+        h('button', { type: 'button', class: 'button', onclick: () => actions.resetAllWeights(), text: 'Reset all weights' }),
+        h('button', { type: 'button', class: 'button primary', onclick: () => actions.share(this.shareStatus), text: 'Copy link' }),
+        this.shareStatus));
+  }
+
+  update(state, result) {
+    setValue(this.seed, state.seed);
+    showError(this.seedField.error, result?.seedError?.message);
+    this.presetButtons.forEach((b, i) => b.setAttribute('aria-pressed', String(state.preset === i + 1)));
+  }
+}
+
+export class InputPanel {
+  constructor(actions) {
+    this.kind = h('select', null, INPUT_KINDS.map((k) => h('option', { value: k, text: k === 'text' ? 'as typed' : k })));
+    this.kind.addEventListener('change', () => actions.setInput({ kind: this.kind.value }, true));
+    this.text = h('textarea', { rows: 3, spellcheck: 'false', autocomplete: 'off', class: 'input-text' });
+    this.text.addEventListener('input', () => actions.setInput({ kind: 'text', text: this.text.value }));
+    const num = (name) => {
+      const el = h('input', { type: 'number', min: '1', step: '1' });
+      el.addEventListener('input', () => actions.setInput({ [name]: el.value }));
+      return el;
+    };
+    this.batch = num('batch');
+    this.channels = num('channels');
+    this.length = num('length');
+    this.batched = h('input', { type: 'checkbox' });
+    this.batched.addEventListener('change', () => actions.setInput({ batched: this.batched.checked }, true));
+    this.textField = field({ name: 'input', label: 'input', control: this.text });
+    this.textField.wrap.querySelector('label').append(h('span', { class: 'label-note', text: ' — PyTorch notation, or paste a tensor(...) printout' }));
+    this.fields = {
+      kind: field({ name: 'generator', label: 'generate input', control: this.kind }),
+      batch: field({ name: 'batch', label: 'batch N', control: this.batch }),
+      channels: field({ name: 'channels', label: 'channels C', control: this.channels }),
+      length: field({ name: 'length', label: 'length L', control: this.length }),
+    };
+    const batchedId = uid('batched');
+    this.batched.id = batchedId;
+    this.shape = h('p', { class: 'shape-line' });
+    this.el = h('fieldset', { class: 'card input-card' },
+      h('legend', null, h('span', { class: 'legend-title', text: 'Input' })),
+      this.textField.wrap,
+      h('div', { class: 'field-row' }, this.fields.kind.wrap, this.fields.batch.wrap, this.fields.channels.wrap, this.fields.length.wrap),
+      h('div', { class: 'check batched' }, this.batched, h('label', { for: batchedId }, 'batched ', h('code', { text: '(N, C, L)' }),
+        ' — untick for unbatched ', h('code', { text: '(C, L)' }))),
+      this.shape);
+  }
+
+  update(state, result, text) {
+    const input = state.input;
+    setValue(this.kind, input.kind);
+    setValue(this.text, text);
+    setValue(this.batch, input.batch);
+    setValue(this.channels, input.channels);
+    setValue(this.length, input.length);
+    setValue(this.batched, input.batched);
+    const generated = input.kind !== 'text';
+    this.batch.disabled = !input.batched;
+    this.el.classList.toggle('generated', generated);
+    const layerInputError = result?.layers.find((l) => l.runError?.field === 'input')?.runError?.message;
+    showError(this.textField.error, result?.inputError?.message ?? layerInputError);
+    this.shape.textContent = result?.input ? `shape (${result.input.shape.join(', ')})` : '';
+  }
+}
+
+const ICONS = {
+  up: 'M8 13V3M3.5 7.5 8 3l4.5 4.5',
+  down: 'M8 3v10M3.5 8.5 8 13l4.5-4.5',
+  copy: 'M5.5 5.5h7v7h-7zM3.5 10.5v-7h7',
+  remove: 'M4 4l8 8M12 4l-8 8',
+};
+
+const INT_FIELDS = ['in_channels', 'out_channels', 'kernel_size', 'stride', 'padding', 'dilation', 'groups'];
+
+export class LayerCard {
+  constructor(index, count, actions) {
+    this.index = index;
+    this.actions = actions;
+    this.fields = {};
+    const number = (name) => {
+      const el = h('input', { type: 'number', step: '1', inputmode: 'numeric' });
+      el.addEventListener('input', () => actions.setLayerArg(this.index, name, el.value));
+      return el;
+    };
+    for (const name of INT_FIELDS) {
+      let control;
+      if (name === 'padding') {
+        const listId = uid('padding-options');
+        control = h('input', { type: 'text', list: listId, spellcheck: 'false', autocomplete: 'off' });
+        control.addEventListener('input', () => actions.setLayerArg(this.index, 'padding', control.value));
+        this.paddingList = h('datalist', { id: listId }, ['0', '1', '2', 'same', 'valid'].map((v) => h('option', { value: v })));
+      } else {
+        control = number(name);
+      }
+      this.fields[name] = field({ name, control, help: FIELD_HELP[name] });
+    }
+    const mode = h('select', null, PADDING_MODES.map((m) => h('option', { value: m, text: `'${m}'` })));
+    mode.addEventListener('change', () => actions.setLayerArg(this.index, 'padding_mode', mode.value));
+    this.fields.padding_mode = field({ name: 'padding_mode', control: mode, help: FIELD_HELP.padding_mode });
+    const bias = h('input', { type: 'checkbox' });
+    bias.addEventListener('change', () => actions.setLayerArg(this.index, 'bias', bias.checked));
+    const biasId = uid('bias');
+    bias.id = biasId;
+    this.bias = bias;
+    this.layerError = errorSlot(uid('layer-error'));
+    this.shape = h('div', { class: 'shape-box', 'aria-live': 'polite' });
+    const tool = (icon, label, onclick, disabled) => h('button', { type: 'button', class: 'icon-button', 'aria-label': label, title: label, onclick, disabled },
+      svg('svg', { viewBox: '0 0 16 16', width: 16, height: 16, 'aria-hidden': 'true', fill: 'none', stroke: 'currentColor', 'stroke-width': 1.6, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' },
+        svg('path', { d: ICONS[icon] })));
+    this.el = h('fieldset', { class: 'card layer-card' },
+      h('legend', null, h('span', { class: 'legend-title', text: `Layer ${index + 1}` })),
+      h('div', { class: 'layer-tools' },
+        tool('up', `Move layer ${index + 1} up`, () => actions.moveLayer(this.index, -1), index === 0),
+        tool('down', `Move layer ${index + 1} down`, () => actions.moveLayer(this.index, 1), index === count - 1),
+        tool('copy', `Duplicate layer ${index + 1}`, () => actions.duplicateLayer(this.index)),
+        tool('remove', `Remove layer ${index + 1}`, () => actions.removeLayer(this.index), count === 1)),
+      h('div', { class: 'field-grid' }, INT_FIELDS.map((n) => this.fields[n].wrap), this.fields.padding_mode.wrap,
+        h('div', { class: 'field field-bias check' }, bias, h('label', { for: biasId }, h('code', { class: 'arg', text: 'bias' })))),
+      this.paddingList,
+      this.layerError,
+      this.shape);
+  }
+
+  update(layer, info, ctx) {
+    for (const name of [...INT_FIELDS, 'padding_mode']) setValue(this.fields[name].input, layer[name]);
+    setValue(this.bias, layer.bias);
+    const error = info?.error ?? info?.runError ?? null;
+    const fieldName = error && error.field in this.fields ? error.field : null;
+    for (const [name, f] of Object.entries(this.fields)) {
+      let extra = null;
+      if (name === fieldName && ERROR_HINTS[name]) extra = h('span', { class: 'error-hint', text: ERROR_HINTS[name] });
+      if (name === fieldName && name === 'in_channels' && ctx.incomingChannels !== null) {
+        extra = h('button', { type: 'button', class: 'button small', onclick: () => this.actions.setLayerArg(this.index, 'in_channels', String(ctx.incomingChannels), true),
+          text: `Set in_channels to ${ctx.incomingChannels}` });
+      }
+      showError(f.error, name === fieldName ? error.message : null, extra);
+    }
+    // Offer to fix the next layer when this layer's out_channels no longer matches it.
+    if (ctx.nextMismatch) {
+      const { next, channels } = ctx.nextMismatch;
+      const offer = h('button', { type: 'button', class: 'button small', text: `Set Layer ${next + 1} in_channels to ${channels}`,
+        onclick: () => this.actions.setLayerArg(next, 'in_channels', String(channels), true) });
+      if (fieldName !== 'out_channels') {
+        this.fields.out_channels.error.hidden = false;
+        this.fields.out_channels.error.className = 'field-offer';
+        this.fields.out_channels.error.replaceChildren(h('span', { text: `Layer ${next + 1} expects different in_channels. ` }), offer);
+      }
+    } else {
+      this.fields.out_channels.error.className = 'field-error';
+    }
+    let layerMessage = null;
+    if (error && !fieldName) layerMessage = error.field === 'input' ? `${error.message} (see input)` : error.message;
+    showError(this.layerError, layerMessage);
+    this.#updateShape(layer, info, ctx);
+  }
+
+  #updateShape(layer, info, ctx) {
+    const plan = info?.plan;
+    if (!plan) {
+      const why = info?.blockedBy !== null && info?.blockedBy !== undefined
+        ? (info.blockedBy === 'input' ? 'Waiting for a valid input.' : `Waiting for Layer ${info.blockedBy + 1}.`)
+        : 'No output: fix the error above.';
+      this.shape.replaceChildren(h('p', { class: 'shape-line muted', text: why }));
+      return;
+    }
+    const inShape = ctx.inShape;
+    const pad = plan.padLeft === plan.padRight ? `2·${plan.padLeft}` : `${plan.padLeft} + ${plan.padRight}`;
+    const padNote = typeof ctx.paddingValue === 'string'
+      ? h('p', { class: 'shape-note', text: `padding='${ctx.paddingValue}' pads ${plan.padLeft} on the left and ${plan.padRight} on the right.` })
+      : null;
+    this.shape.replaceChildren(
+      h('p', { class: 'shape-line' }, h('span', { class: 'shape', text: `(${inShape.join(', ')})` }), ' → ',
+        h('span', { class: 'shape out', text: `(${plan.outputShape.join(', ')})` })),
+      h('p', { class: 'formula' },
+        h('span', { class: 'formula-general', text: 'L_out = ⌊(L_in + padding_total − dilation·(kernel_size − 1) − 1) / stride⌋ + 1' }),
+        h('span', { class: 'formula-filled',
+          text: `= ⌊(${plan.length} + ${pad} − ${Number(layer.dilation)}·(${Number(layer.kernel_size)} − 1) − 1) / ${Number(layer.stride)}⌋ + 1 = ${plan.outLength}` })),
+      padNote ?? '');
+  }
+}

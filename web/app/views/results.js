@@ -1,0 +1,144 @@
+// The results column: final output (prominent), the input, and per layer its weight and bias (editable)
+// and, when asked, its intermediate output. Renders from (state, result) only.
+import { h } from '../dom.js';
+import { formatTensor } from '../../lib/format.js';
+import { linePlot, tensorSeries } from './plot.js';
+import { tensorTable, WeightTable } from './tables.js';
+
+const headingId = (() => {
+  let n = 0;
+  return (p) => `${p}-h${(n += 1)}`;
+})();
+
+function region(title, { className = '', extra = null, level = 'h2' } = {}) {
+  const id = headingId('region');
+  const heading = h(level, { id, class: 'region-title' }, title);
+  const head = h('div', { class: 'region-head' }, heading, extra);
+  const el = h('section', { class: `region ${className}`, 'aria-labelledby': id }, head);
+  return el;
+}
+
+function printout(shape, data) {
+  const text = formatTensor(shape, data);
+  return h('details', { class: 'printout' }, h('summary', { text: 'As PyTorch prints it' }), h('pre', null, h('code', { text })));
+}
+
+function tensorView(tensor, { name, width, big = false }) {
+  return [
+    linePlot({ series: tensorSeries(tensor), width, height: big ? 200 : 150, label: `${name}: plot of ${tensor.shape.join('×')} values` }),
+    tensorTable(tensor, { label: `${name} values` }),
+    printout(tensor.shape, tensor.data),
+  ];
+}
+
+const shapeBadge = (shape) => h('span', { class: 'badge', text: `(${shape.join(', ')})` });
+
+export class ResultsView {
+  constructor(actions) {
+    this.actions = actions;
+    this.el = h('div', { class: 'results', id: 'results', tabindex: '-1' });
+    this.weightTables = [];
+    this.structure = null;
+  }
+
+  /** Persistent weight/bias tables per layer (rebuilt when the stack's structure changes). */
+  #tables(count) {
+    while (this.weightTables.length < count) {
+      const i = this.weightTables.length;
+      this.weightTables.push({
+        weight: new WeightTable({ name: 'weight', onEdit: (idx, text) => this.actions.editParam(i, 'weight', idx, text),
+          onPaste: (text) => this.actions.pasteParam(i, 'weight', text) }),
+        bias: new WeightTable({ name: 'bias', onEdit: (idx, text) => this.actions.editParam(i, 'bias', idx, text),
+          onPaste: (text) => this.actions.pasteParam(i, 'bias', text) }),
+      });
+    }
+    this.weightTables.length = count;
+  }
+
+  render(state, result, { width, busy, pasteErrors }) {
+    this.#tables(state.layers.length);
+    const children = [];
+    const layers = result.layers;
+    const last = layers[layers.length - 1];
+
+    // Final output.
+    const toggleId = 'show-all-toggle';
+    const toggle = h('div', { class: 'check toggle' },
+      h('input', { type: 'checkbox', id: toggleId, checked: state.showAll, onchange: (e) => this.actions.setShowAll(e.target.checked) }),
+      h('label', { for: toggleId, text: 'Show all intermediate outputs' }));
+    const out = region('Output', { className: 'output-final', extra: last?.output ? shapeBadge(last.output.shape) : null });
+    out.append(h('p', { class: 'region-sub', text: layers.length > 1 ? `After Layer ${layers.length}, the last of ${layers.length} layers.` : 'The output of Layer 1.' }));
+    if (last?.output) {
+      out.append(...tensorView(last.output, { name: 'Output', width, big: true }));
+    } else {
+      const failing = layers.findIndex((l) => l.error || l.runError);
+      const message = result.inputError ? 'No output: the input has an error (see input).'
+        : failing >= 0 ? `No output: Layer ${failing + 1} has an error — ${(layers[failing].error ?? layers[failing].runError).message}`
+          : 'No output.';
+      out.append(h('p', { class: 'empty-state', role: 'status', text: message }));
+    }
+    if (layers.length > 1) out.append(toggle);
+    children.push(out);
+
+    // Input.
+    const inp = region('Input', { className: 'input-view', extra: result.input ? shapeBadge(result.input.shape) : null });
+    if (result.input) inp.append(...tensorView(result.input, { name: 'Input', width }));
+    else inp.append(h('p', { class: 'empty-state', text: 'The input has an error (see the input field).' }));
+    children.push(inp);
+
+    // Layers: weights, biases, intermediate outputs.
+    layers.forEach((info, i) => {
+      const layerState = state.layers[i];
+      const edited = Object.keys(layerState.weightEdits).length + Object.keys(layerState.biasEdits).length;
+      const group = h('section', { class: 'layer-detail', 'aria-labelledby': `layer-detail-${i}` },
+        h('div', { class: 'layer-detail-head' },
+          h('h2', { id: `layer-detail-${i}`, class: 'layer-detail-title' }, `Layer ${i + 1}`,
+            info.repr ? h('code', { class: 'repr', text: info.repr }) : null),
+          edited ? h('span', { class: 'badge edited-badge', text: `${edited} edited` }) : null,
+          h('button', { type: 'button', class: 'button small', disabled: !edited, onclick: () => this.actions.resetLayerWeights(i),
+            text: 'Reset from seed' })));
+      if (!info.weight) {
+        group.append(h('p', { class: 'empty-state', text: `Layer ${i + 1} cannot be built: ${info.error?.message ?? ''}` }));
+        children.push(group);
+        return;
+      }
+      const tables = this.weightTables[i];
+      const wEdited = new Set(Object.keys(layerState.weightEdits).map(Number));
+      tables.weight.update(info.weight, wEdited, Number(layerState.groups) || 1);
+      const w = region(`Layer ${i + 1} weight`, { level: 'h3', className: 'param', extra: shapeBadge(info.weight.shape) });
+      w.append(h('p', { class: 'region-sub' }, 'Shape ', h('code', { text: '[out_channels, in_channels / groups, kernel_size]' }),
+        '. Type to edit a value, or paste a whole tensor into any cell.'), tables.weight.el);
+      const errors = [...info.editErrors, ...(pasteErrors.get(`${i}.weight`) ? [pasteErrors.get(`${i}.weight`)] : [])];
+      if (errors.length) w.append(h('p', { class: 'field-error', role: 'alert', text: errors.join(' ') }));
+      w.append(printout(info.weight.shape, info.weight.data));
+      group.append(w);
+      const b = region(`Layer ${i + 1} bias`, { level: 'h3', className: 'param', extra: info.bias ? shapeBadge(info.bias.shape) : null });
+      if (info.bias) {
+        tables.bias.update(info.bias, new Set(Object.keys(layerState.biasEdits).map(Number)));
+        b.append(tables.bias.el);
+        const pe = pasteErrors.get(`${i}.bias`);
+        if (pe) b.append(h('p', { class: 'field-error', role: 'alert', text: pe }));
+        b.append(printout(info.bias.shape, info.bias.data));
+      } else {
+        b.append(h('p', { class: 'muted', text: 'None (bias=False).' }));
+      }
+      group.append(b);
+      if (state.showAll && i < layers.length - 1) {
+        const o = region(`Layer ${i + 1} output`, { level: 'h3', className: 'intermediate', extra: info.output ? shapeBadge(info.output.shape) : null });
+        if (info.output) o.append(...tensorView(info.output, { name: `Layer ${i + 1} output`, width }));
+        else o.append(h('p', { class: 'empty-state', text: 'Not computed (see the error in the layer controls).' }));
+        group.append(o);
+      }
+      children.push(group);
+    });
+    // Keep focus inside a weight table across re-renders: the tables are persistent nodes, moved not rebuilt.
+    const active = document.activeElement;
+    const selection = active && 'selectionStart' in active ? [active.selectionStart, active.selectionEnd] : null;
+    this.el.replaceChildren(...children);
+    if (active && active !== document.activeElement && this.el.contains(active)) {
+      active.focus({ preventScroll: true });
+      if (selection && selection[0] !== null) active.setSelectionRange(...selection);
+    }
+    this.el.classList.toggle('busy', Boolean(busy));
+  }
+}

@@ -1,0 +1,135 @@
+// Tensor tables. Read-only tables for inputs and outputs (rows = batch × channel, columns = position) and
+// editable tables for weights (rows grouped by output channel, then input channel; columns = kernel tap).
+// Tensors above PyTorch's print threshold (1000 values) are summarised as PyTorch summarises them: the
+// first and last 3 along each dimension.
+import { h } from '../dom.js';
+import { formatValue } from '../../lib/format.js';
+
+const THRESHOLD = 1000;
+const EDGE = 3;
+
+/** Indices shown along one dimension; null marks the '…' gap. */
+export function shownIndices(size, summarize) {
+  if (!summarize || size <= 2 * EDGE) return Array.from({ length: size }, (_, i) => i);
+  return [0, 1, 2, null, size - 3, size - 2, size - 1];
+}
+
+const numel = (shape) => shape.reduce((a, b) => a * b, 1);
+
+/** A (N, C, L) or (C, L) tensor as a table. */
+export function tensorTable({ shape, data }, { caption, label }) {
+  const batched = shape.length === 3;
+  const n = batched ? shape[0] : 1;
+  const c = batched ? shape[1] : shape[0];
+  const len = shape[shape.length - 1];
+  const summarize = numel(shape) > THRESHOLD;
+  const cols = shownIndices(len, summarize);
+  const head = h('tr', null, h('th', { scope: 'col', class: 'corner', text: batched ? 'n, c \\ t' : 'c \\ t' }),
+    cols.map((t) => h('th', { scope: 'col', text: t === null ? '…' : String(t) })));
+  const rows = [];
+  for (const b of shownIndices(n, summarize)) {
+    for (const ch of shownIndices(c, summarize)) {
+      if (b === null || ch === null) {
+        rows.push(h('tr', { class: 'gap' }, h('th', { scope: 'row', text: '⋮' }), cols.map(() => h('td', { text: '⋮' }))));
+        if (b === null) break;
+        continue;
+      }
+      const base = (b * c + ch) * len;
+      rows.push(h('tr', { class: batched && ch === 0 && b > 0 ? 'group-start' : null },
+        h('th', { scope: 'row', text: batched ? `${b}, ${ch}` : String(ch) }),
+        cols.map((t) => h('td', { text: t === null ? '…' : formatValue(data[base + t]) }))));
+    }
+  }
+  return h('div', { class: 'table-scroll', tabindex: '0', role: 'group', 'aria-label': label },
+    h('table', { class: 'tensor-table' }, caption ? h('caption', { text: caption }) : null, h('thead', null, head),
+      h('tbody', null, rows)),
+    summarize ? h('p', { class: 'hint', text: `${numel(shape)} values: showing the first and last ${EDGE} along each dimension, as PyTorch prints it.` }) : null);
+}
+
+/**
+ * Editable weight table [out, in/groups, k] that updates in place (so the cell being typed in keeps focus).
+ * onEdit(flatIndex, text) is called on input; onPaste(text) when a whole tensor is pasted into a cell.
+ */
+export class WeightTable {
+  constructor({ name, onEdit, onPaste }) {
+    this.name = name;
+    this.onEdit = onEdit;
+    this.onPaste = onPaste;
+    this.key = null;
+    this.cells = new Map();
+    this.el = h('div', { class: 'table-scroll weight-scroll' });
+    this.el.addEventListener('input', (e) => {
+      const i = e.target.dataset?.index;
+      if (i !== undefined) this.onEdit(Number(i), e.target.value);
+    });
+    this.el.addEventListener('paste', (e) => {
+      const text = e.clipboardData?.getData('text') ?? '';
+      if (text.includes('[')) {
+        e.preventDefault();
+        this.onPaste(text);
+      }
+    });
+  }
+
+  /** shape: [out, in/groups, k] or [out] for a bias; edited: Set of flat indices; groups for channel labels. */
+  update({ shape, data }, edited, groups = 1) {
+    const summarize = numel(shape) > THRESHOLD;
+    const key = `${shape.join('x')}/${summarize}/${groups}`;
+    if (key !== this.key) this.#rebuild(shape, summarize, groups);
+    this.key = key;
+    for (const [index, input] of this.cells) {
+      input.classList.toggle('edited', edited.has(index));
+      if (input === document.activeElement) continue;
+      const text = formatValue(data[index]);
+      if (input.value !== text) input.value = text;
+      input.title = String(data[index]);
+    }
+  }
+
+  #rebuild(shape, summarize, groups) {
+    this.cells.clear();
+    const cell = (index, label) => {
+      const input = h('input', { type: 'text', inputmode: 'decimal', class: 'cell-input', 'aria-label': label,
+        dataset: { index: String(index) }, spellcheck: 'false', autocomplete: 'off' });
+      this.cells.set(index, input);
+      return h('td', null, input);
+    };
+    let table;
+    if (shape.length === 1) {
+      const cols = shownIndices(shape[0], summarize);
+      table = h('table', { class: 'tensor-table weight-table' },
+        h('thead', null, h('tr', null, h('th', { class: 'corner', text: 'out' }), cols.map((o) => h('th', { scope: 'col', text: o === null ? '…' : String(o) })))),
+        h('tbody', null, h('tr', null, h('th', { scope: 'row', text: this.name }),
+          cols.map((o) => (o === null ? h('td', { text: '…' }) : cell(o, `${this.name}[${o}]`))))));
+    } else {
+      const [out, inner, k] = shape;
+      const perGroup = out / groups;
+      const cols = shownIndices(k, summarize);
+      const rows = [];
+      for (const o of shownIndices(out, summarize)) {
+        if (o === null) {
+          rows.push(h('tr', { class: 'gap' }, h('th', { text: '⋮' }), h('th', { text: '' }), cols.map(() => h('td', { text: '⋮' }))));
+          continue;
+        }
+        const innerIdx = shownIndices(inner, summarize);
+        innerIdx.forEach((i, row) => {
+          const group = Math.floor(o / perGroup);
+          const outHead = row === 0 ? h('th', { scope: 'rowgroup', rowspan: innerIdx.length, class: 'out-head', text: `out ${o}` }) : null;
+          if (i === null) {
+            rows.push(h('tr', { class: 'gap' }, outHead, h('th', { text: '⋮' }), cols.map(() => h('td', { text: '⋮' }))));
+            return;
+          }
+          const inLabel = groups > 1 ? `in ${i} (input ch ${group * inner + i})` : `in ${i}`;
+          rows.push(h('tr', { class: row === 0 ? 'group-start' : null }, outHead, h('th', { scope: 'row', text: inLabel }),
+            cols.map((t) => (t === null ? h('td', { text: '…' })
+              : cell((o * inner + i) * k + t, `${this.name}[${o}, ${i}, ${t}]`)))));
+        });
+      }
+      table = h('table', { class: 'tensor-table weight-table' },
+        h('thead', null, h('tr', null, h('th', { class: 'corner', text: 'out' }), h('th', { class: 'corner', text: 'in \\ k' }),
+          cols.map((t) => h('th', { scope: 'col', text: t === null ? '…' : String(t) })))),
+        h('tbody', null, rows));
+    }
+    this.el.replaceChildren(table);
+  }
+}
