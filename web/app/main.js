@@ -40,14 +40,29 @@ function readUrlState() {
 }
 
 // ---- history ----------------------------------------------------------------------------------------
+// pushState/replaceState cost a few ms each, so the URL is written just after the frame, not inside it.
+let pendingUrl = null;
 function writeUrl(field) {
+  // One history entry per field-editing session: typing "12" in kernel_size is one step back, not two.
+  const push = !(field && field === app.historyField);
+  app.historyField = field ?? null;
+  if (pendingUrl) {
+    pendingUrl.push ||= push;
+    return;
+  }
+  pendingUrl = { push };
+  setTimeout(flushUrl, 0);
+}
+
+function flushUrl() {
+  if (!pendingUrl) return;
+  const { push } = pendingUrl;
+  pendingUrl = null;
   const query = stateToQuery(app.state);
   if (query === window.location.search) return;
   const url = `${window.location.pathname}${query}${window.location.hash}`;
-  // One history entry per field-editing session: typing "12" in kernel_size is one step back, not two.
-  if (field && field === app.historyField) window.history.replaceState(null, '', url);
-  else window.history.pushState(null, '', url);
-  app.historyField = field ?? null;
+  if (push) window.history.pushState(null, '', url);
+  else window.history.replaceState(null, '', url);
 }
 
 // ---- updates ----------------------------------------------------------------------------------------
@@ -195,6 +210,9 @@ const actions = {
     writeUrl(null);
     compute();
   },
+  refresh() {
+    renderAll();
+  },
   dismissNotice() {
     app.notice = null;
     renderAll();
@@ -211,13 +229,20 @@ const actions = {
   },
 };
 
+let generatedText = { key: null, text: '' };
 function currentInputText(input, seed) {
   if (input.kind === 'text') return input.text;
-  try {
-    return toLiteral(inputValues(input, seed));
-  } catch {
-    return '';
+  const key = JSON.stringify([input, seed]);
+  if (generatedText.key !== key) {
+    let text = '';
+    try {
+      text = toLiteral(inputValues(input, seed));
+    } catch {
+      // the input panel shows the error
+    }
+    generatedText = { key, text };
   }
+  return generatedText.text;
 }
 
 function focusLater(find) {
@@ -347,7 +372,9 @@ function renderInto(t0) {
   });
   ui.busy.hidden = !app.busy;
   if (!app.busy || !ui.rendered) {
-    const width = Math.min(760, Math.max(260, ui.resultsColumn.clientWidth - 34));
+    // Reading the column's width forces a layout, so it is measured once and again only on resize.
+    ui.plotWidth ??= Math.min(760, Math.max(260, ui.resultsColumn.clientWidth - 34));
+    const width = ui.plotWidth;
     ui.results.render(state, result, { width, busy: app.busy, pasteErrors: app.pasteErrors });
     ui.rendered = true;
   }
@@ -377,6 +404,7 @@ async function start() {
   }
   compute();
   window.addEventListener('popstate', () => {
+    pendingUrl = null;
     const next = readUrlState();
     app.state = next.state;
     app.notice = next.refused ? { kind: 'refused', text: `The link's state was refused (${next.refused}); showing the default example instead.` } : null;
@@ -388,7 +416,10 @@ async function start() {
   let resizeTimer = null;
   window.addEventListener('resize', () => {
     clearTimeout(resizeTimer);
-    resizeTimer = setTimeout(() => renderAll(), 120);
+    resizeTimer = setTimeout(() => {
+      ui.plotWidth = null;
+      renderAll();
+    }, 120);
   });
   // Leaving a field ends its editing session (re-renders that move a focused cell do not count).
   document.addEventListener('focusout', () => { if (!app.rendering) app.historyField = null; });

@@ -150,7 +150,14 @@ export class Engine {
     const result = { seedError: built.seedError, input: null, inputError: null, layers: [] };
     let x = null;
     try {
-      x = this.nn.tensor(inputValues(state.input, state.seed));
+      // The input tensor is kept while the input (and, for noise, the seed) is unchanged.
+      const inputKey = JSON.stringify([state.input, state.input.kind === 'noise' ? state.seed : null]);
+      if (inputKey !== this.inputKey) {
+        this.inputKey = null;
+        this.inputTensor = this.nn.tensor(inputValues(state.input, state.seed));
+        this.inputKey = inputKey;
+      }
+      x = this.inputTensor;
       result.input = plain(x);
     } catch (error) {
       result.inputError = asError(error, 'input');

@@ -18,16 +18,43 @@ function region(title, { className = '', extra = null, level = 'h2' } = {}) {
   return el;
 }
 
-function printout(shape, data) {
-  const text = formatTensor(shape, data);
-  return h('details', { class: 'printout' }, h('summary', { text: 'As PyTorch prints it' }), h('pre', null, h('code', { text })));
+// PyTorch's printout of a tensor costs ~10 µs per value (exact decimal rounding), so it is made only when its
+// <details> is open, and remembered per data array (arrays are replaced, never mutated, when values change).
+const printCache = new WeakMap();
+const openPrintouts = new Set(['Output']);
+
+function printText(shape, data) {
+  let text = printCache.get(data);
+  if (text === undefined) {
+    text = formatTensor(shape, data);
+    printCache.set(data, text);
+  }
+  return text;
+}
+
+function printout(name, shape, data) {
+  const pre = h('pre', null);
+  const fill = () => pre.replaceChildren(h('code', { text: printText(shape, data) }));
+  const open = openPrintouts.has(name);
+  if (open) fill();
+  const details = h('details', { class: 'printout', open, dataset: { name } },
+    h('summary', { text: 'As PyTorch prints it' }), pre);
+  details.addEventListener('toggle', () => {
+    if (details.open) {
+      openPrintouts.add(name);
+      if (!pre.firstChild) fill();
+    } else {
+      openPrintouts.delete(name);
+    }
+  });
+  return details;
 }
 
 function tensorView(tensor, { name, width, big = false }) {
   return [
     linePlot({ series: tensorSeries(tensor), width, height: big ? 200 : 150, label: `${name}: plot of ${tensor.shape.join('×')} values` }),
     tensorTable(tensor, { label: `${name} values` }),
-    printout(tensor.shape, tensor.data),
+    printout(name, tensor.shape, tensor.data),
   ];
 }
 
@@ -38,7 +65,8 @@ export class ResultsView {
     this.actions = actions;
     this.el = h('div', { class: 'results', id: 'results', tabindex: '-1' });
     this.weightTables = [];
-    this.structure = null;
+    this.expanded = new Set(); // layers whose weight table shows every value
+    this.memoCache = new Map();
   }
 
   /** Persistent weight/bias tables per layer (rebuilt when the stack's structure changes). */
@@ -47,12 +75,23 @@ export class ResultsView {
       const i = this.weightTables.length;
       this.weightTables.push({
         weight: new WeightTable({ name: 'weight', onEdit: (idx, text) => this.actions.editParam(i, 'weight', idx, text),
-          onPaste: (text) => this.actions.pasteParam(i, 'weight', text) }),
+          onPaste: (text) => this.actions.pasteParam(i, 'weight', text),
+          onShowAll: () => { this.expanded.add(i); this.actions.refresh(); } }),
         bias: new WeightTable({ name: 'bias', onEdit: (idx, text) => this.actions.editParam(i, 'bias', idx, text),
           onPaste: (text) => this.actions.pasteParam(i, 'bias', text) }),
       });
     }
     this.weightTables.length = count;
+  }
+
+  /** Reuses the element built for `key` while every dependency is identical (===), so an unchanged part of the
+   * page costs neither DOM work nor layout. Data arrays are fresh whenever their values change. */
+  #memo(key, deps, build) {
+    const prev = this.memoCache.get(key);
+    if (prev && prev.deps.length === deps.length && prev.deps.every((d, i) => d === deps[i])) return prev.el;
+    const el = build();
+    this.memoCache.set(key, { deps, el });
+    return el;
   }
 
   render(state, result, { width, busy, pasteErrors }) {
@@ -62,6 +101,8 @@ export class ResultsView {
     const last = layers[layers.length - 1];
 
     // Final output.
+    children.push(this.#memo('output', [last?.output?.data, last?.output?.shape.join(), width, state.showAll, layers.length,
+      result.inputError?.message, layers.map((l) => (l.error ?? l.runError)?.message ?? '').join('\n')], () => {
     const toggleId = 'show-all-toggle';
     const toggle = h('div', { class: 'check toggle' },
       h('input', { type: 'checkbox', id: toggleId, checked: state.showAll, onchange: (e) => this.actions.setShowAll(e.target.checked) }),
@@ -78,16 +119,34 @@ export class ResultsView {
       out.append(h('p', { class: 'empty-state', role: 'status', text: message }));
     }
     if (layers.length > 1) out.append(toggle);
-    children.push(out);
+    return out;
+    }));
 
     // Input.
+    children.push(this.#memo('input', [result.input?.data, result.input?.shape.join(), width], () => {
     const inp = region('Input', { className: 'input-view', extra: result.input ? shapeBadge(result.input.shape) : null });
     if (result.input) inp.append(...tensorView(result.input, { name: 'Input', width }));
     else inp.append(h('p', { class: 'empty-state', text: 'The input has an error (see the input field).' }));
-    children.push(inp);
+    return inp;
+    }));
 
     // Layers: weights, biases, intermediate outputs.
     layers.forEach((info, i) => {
+      const layerState = state.layers[i];
+      const deps = [info.weight?.data, info.bias?.data, JSON.stringify([layerState.weightEdits, layerState.biasEdits, layerState.groups]),
+        this.expanded.has(i), state.showAll && i < layers.length - 1 ? info.output?.data : null, state.showAll, layers.length,
+        pasteErrors.get(`${i}.weight`), pasteErrors.get(`${i}.bias`), info.repr, info.error?.message, width, info.editErrors.join()];
+      children.push(this.#memo(`layer${i}`, deps, () => this.#layerDetail(state, result, info, i, { width, pasteErrors })));
+    });
+    for (const key of this.memoCache.keys()) {
+      if (/^layer\d+$/.test(key) && Number(key.slice(5)) >= layers.length) this.memoCache.delete(key);
+    }
+    this.#place(children, busy);
+  }
+
+  #layerDetail(state, result, info, i, { width, pasteErrors }) {
+    const layers = result.layers;
+    {
       const layerState = state.layers[i];
       const edited = Object.keys(layerState.weightEdits).length + Object.keys(layerState.biasEdits).length;
       const group = h('section', { class: 'layer-detail', 'aria-labelledby': `layer-detail-${i}` },
@@ -99,18 +158,17 @@ export class ResultsView {
             text: 'Reset from seed' })));
       if (!info.weight) {
         group.append(h('p', { class: 'empty-state', text: `Layer ${i + 1} cannot be built: ${info.error?.message ?? ''}` }));
-        children.push(group);
-        return;
+        return group;
       }
       const tables = this.weightTables[i];
       const wEdited = new Set(Object.keys(layerState.weightEdits).map(Number));
-      tables.weight.update(info.weight, wEdited, Number(layerState.groups) || 1);
+      tables.weight.update(info.weight, wEdited, Number(layerState.groups) || 1, this.expanded.has(i));
       const w = region(`Layer ${i + 1} weight`, { level: 'h3', className: 'param', extra: shapeBadge(info.weight.shape) });
       w.append(h('p', { class: 'region-sub' }, 'Shape ', h('code', { text: '[out_channels, in_channels / groups, kernel_size]' }),
         '. Type to edit a value, or paste a whole tensor into any cell.'), tables.weight.el);
       const errors = [...info.editErrors, ...(pasteErrors.get(`${i}.weight`) ? [pasteErrors.get(`${i}.weight`)] : [])];
       if (errors.length) w.append(h('p', { class: 'field-error', role: 'alert', text: errors.join(' ') }));
-      w.append(printout(info.weight.shape, info.weight.data));
+      w.append(printout(`Layer ${i + 1} weight`, info.weight.shape, info.weight.data));
       group.append(w);
       const b = region(`Layer ${i + 1} bias`, { level: 'h3', className: 'param', extra: info.bias ? shapeBadge(info.bias.shape) : null });
       if (info.bias) {
@@ -118,7 +176,7 @@ export class ResultsView {
         b.append(tables.bias.el);
         const pe = pasteErrors.get(`${i}.bias`);
         if (pe) b.append(h('p', { class: 'field-error', role: 'alert', text: pe }));
-        b.append(printout(info.bias.shape, info.bias.data));
+        b.append(printout(`Layer ${i + 1} bias`, info.bias.shape, info.bias.data));
       } else {
         b.append(h('p', { class: 'muted', text: 'None (bias=False).' }));
       }
@@ -129,12 +187,16 @@ export class ResultsView {
         else o.append(h('p', { class: 'empty-state', text: 'Not computed (see the error in the layer controls).' }));
         group.append(o);
       }
-      children.push(group);
-    });
+      return group;
+    }
+  }
+
+  #place(children, busy) {
     // Keep focus inside a weight table across re-renders: the tables are persistent nodes, moved not rebuilt.
     const active = document.activeElement;
     const selection = active && 'selectionStart' in active ? [active.selectionStart, active.selectionEnd] : null;
-    this.el.replaceChildren(...children);
+    const same = children.length === this.el.children.length && children.every((c, k) => this.el.children[k] === c);
+    if (!same) this.el.replaceChildren(...children);
     if (active && active !== document.activeElement && this.el.contains(active)) {
       active.focus({ preventScroll: true });
       if (selection && selection[0] !== null) active.setSelectionRange(...selection);

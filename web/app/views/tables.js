@@ -6,6 +6,8 @@ import { h } from '../dom.js';
 import { formatValue } from '../../lib/format.js';
 
 const THRESHOLD = 1000;
+// Editable tables are summarised sooner: hundreds of live <input>s cost more than a frame to lay out.
+export const EDIT_THRESHOLD = 256;
 const EDGE = 3;
 
 /** Indices shown along one dimension; null marks the '…' gap. */
@@ -51,8 +53,11 @@ export function tensorTable({ shape, data }, { caption, label }) {
  * onEdit(flatIndex, text) is called on input; onPaste(text) when a whole tensor is pasted into a cell.
  */
 export class WeightTable {
-  constructor({ name, onEdit, onPaste }) {
+  constructor({ name, onEdit, onPaste, onShowAll }) {
     this.name = name;
+    this.onShowAll = onShowAll;
+    this.lastData = null;
+    this.lastEdited = '';
     this.onEdit = onEdit;
     this.onPaste = onPaste;
     this.key = null;
@@ -72,11 +77,15 @@ export class WeightTable {
   }
 
   /** shape: [out, in/groups, k] or [out] for a bias; edited: Set of flat indices; groups for channel labels. */
-  update({ shape, data }, edited, groups = 1) {
-    const summarize = numel(shape) > THRESHOLD;
+  update({ shape, data }, edited, groups = 1, showAll = false) {
+    const summarize = numel(shape) > (showAll ? THRESHOLD * 16 : EDIT_THRESHOLD);
     const key = `${shape.join('x')}/${summarize}/${groups}`;
+    const editedKey = [...edited].join();
+    if (key === this.key && data === this.lastData && editedKey === this.lastEdited) return;
     if (key !== this.key) this.#rebuild(shape, summarize, groups);
     this.key = key;
+    this.lastData = data;
+    this.lastEdited = editedKey;
     for (const [index, input] of this.cells) {
       input.classList.toggle('edited', edited.has(index));
       if (input === document.activeElement) continue;
@@ -130,6 +139,8 @@ export class WeightTable {
           cols.map((t) => h('th', { scope: 'col', text: t === null ? '…' : String(t) })))),
         h('tbody', null, rows));
     }
-    this.el.replaceChildren(table);
+    const more = summarize ? h('p', { class: 'hint' }, `${numel(shape)} values: showing the first and last ${EDGE} along each dimension. `,
+      h('button', { type: 'button', class: 'button small', onclick: () => this.onShowAll?.(), text: 'Show all' })) : null;
+    this.el.replaceChildren(table, more ?? '');
   }
 }
