@@ -18,7 +18,7 @@ int64_t element_count(const Shape& shape, const char* what);
 
 // The largest tensor the library allocates (elements). Keeps a WebAssembly heap of a few
 // hundred MiB safe from a single request; PyTorch itself has no such cap.
-constexpr int64_t max_tensor_elements = int64_t{1} << 26;
+constexpr int64_t max_tensor_elements = int64_t{1} << 24;
 
 // A contiguous row-major float32 tensor.
 struct Tensor {

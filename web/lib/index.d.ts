@@ -1,0 +1,144 @@
+// Types for conv1d-playground: PyTorch's nn.Conv1d, bit for bit, in WebAssembly.
+
+/** Nested arrays of numbers, as `torch.tensor` takes them: `[[[1, 2, 3]]]`. */
+export type NestedArray = number | NestedArray[];
+/** Anything a layer accepts as a tensor. */
+export type TensorLike = Tensor | NestedArray;
+export type PaddingMode = 'zeros' | 'reflect' | 'replicate' | 'circular';
+
+/** A float32 tensor held in JavaScript memory (no delete() needed). */
+export class Tensor {
+  private constructor();
+  /** The sizes, as a new plain array, e.g. `[1, 1, 3]`. */
+  readonly shape: number[];
+  /** Contiguous row-major float32 values. */
+  readonly data: Float32Array;
+  readonly ndim: number;
+  numel(): number;
+  size(): number[];
+  size(dim: number): number;
+  /** The value of a one-element tensor. */
+  item(): number;
+  /** Nested arrays, like torch's `tolist()`. */
+  toArray(): NestedArray;
+  clone(): Tensor;
+  /** As PyTorch prints it: `tensor([[[-0.2770, -0.3462, -0.4155]]])`. */
+  toString(): string;
+  toJSON(): { shape: number[]; data: number[] };
+}
+
+/** Constructor options: PyTorch's keyword arguments in camelCase (snake_case spellings also accepted). */
+export interface Conv1dOptions {
+  /** Default 1. A one-element array (PyTorch's tuple) is also accepted. */
+  stride?: number | [number];
+  /** Zero-padding on both sides (default 0), or 'same' / 'valid'. */
+  padding?: number | [number] | 'same' | 'valid';
+  /** Default 1. */
+  dilation?: number | [number];
+  /** Default 1; must divide in_channels and out_channels. */
+  groups?: number;
+  /** Default true. */
+  bias?: boolean;
+  /** Default 'zeros'. */
+  paddingMode?: PaddingMode;
+  padding_mode?: PaddingMode;
+}
+
+/** Everything one forward call will do, as PyTorch validates it. */
+export interface Conv1dPlan {
+  /** false for (C, L) input. */
+  batched: boolean;
+  batch: number;
+  inChannels: number;
+  /** L, the input length. */
+  length: number;
+  /** Padding added before the input ('same' puts the odd element on the right). */
+  padLeft: number;
+  padRight: number;
+  /** L + padLeft + padRight. */
+  paddedLength: number;
+  outChannels: number;
+  /** floor((paddedLength - dilation*(kernelSize-1) - 1) / stride) + 1 */
+  outLength: number;
+  outputShape: number[];
+}
+
+/** torch.nn.Conv1d. Owns WebAssembly memory: call delete() when done (or let it be garbage-collected). */
+export class Conv1d {
+  constructor(inChannels: number | [number], outChannels: number | [number], kernelSize: number | [number],
+    options?: Conv1dOptions);
+  constructor(options: Conv1dOptions & { inChannels: number; outChannels: number; kernelSize: number | [number] });
+  readonly inChannels: number;
+  readonly outChannels: number;
+  readonly kernelSize: number;
+  readonly stride: number;
+  readonly padding: number | 'same' | 'valid';
+  readonly dilation: number;
+  readonly groups: number;
+  readonly paddingMode: PaddingMode;
+  /** The normalised options: enough to build an identical layer. */
+  readonly options: Required<Omit<Conv1dOptions, 'padding_mode' | 'stride' | 'padding' | 'dilation'>> & {
+    stride: number; padding: number | 'same' | 'valid'; dilation: number;
+  };
+  /** [out_channels, in_channels / groups, kernel_size]. Reading returns a copy; assigning checks the shape. */
+  get weight(): Tensor;
+  set weight(value: TensorLike);
+  /** [out_channels], or null without bias. Assign null to remove it. */
+  get bias(): Tensor | null;
+  set bias(value: TensorLike | null);
+  /** Draws weight and bias again from the global generator. */
+  resetParameters(): void;
+  /** Validates an input shape and describes the call; throws PyTorch's error message. */
+  plan(inputShape: number[]): Conv1dPlan;
+  outputShape(inputShape: number[]): number[];
+  /** input: (N, C_in, L) or (C_in, L). */
+  forward(input: TensorLike): Tensor;
+  /** Frees the layer's WebAssembly memory; using it afterwards throws. */
+  delete(): void;
+  isDeleted(): boolean;
+  /** As PyTorch prints the module. */
+  toString(): string;
+}
+
+/** torch.nn.Sequential of Conv1d layers. */
+export class Sequential implements Iterable<Conv1d> {
+  constructor(...layers: Conv1d[]);
+  constructor(layers: Conv1d[]);
+  readonly length: number;
+  readonly layers: Conv1d[];
+  at(index: number): Conv1d | undefined;
+  [Symbol.iterator](): Iterator<Conv1d>;
+  forward(input: TensorLike): Tensor;
+  /** Every layer's output, in order. */
+  forwardAll(input: TensorLike): Tensor[];
+  plans(inputShape: number[]): Conv1dPlan[];
+  outputShapes(inputShape: number[]): number[][];
+  /** Deletes every layer. */
+  delete(): void;
+  toString(): string;
+}
+
+/** An error thrown from inside a Sequential names the layer. */
+export interface LayerError extends Error {
+  layerIndex?: number;
+}
+
+export interface Conv1dApi {
+  readonly Tensor: typeof Tensor;
+  readonly Conv1d: typeof Conv1d;
+  readonly Sequential: typeof Sequential;
+  /** torch.tensor: nested arrays, a number, a Tensor, or flat values with a shape. */
+  tensor(values: TensorLike): Tensor;
+  tensor(values: ArrayLike<number>, shape: number[]): Tensor;
+  /** torch.manual_seed: any integer from -2^63 to 2^64-1. */
+  manualSeed(seed: number | bigint): void;
+  /** torch.initial_seed. */
+  initialSeed(): bigint;
+  /** Allocator bytes in use and the WebAssembly heap size. */
+  memory(): { allocatedBytes: number; heapBytes: number };
+  /** The largest tensor, in elements, the library accepts. */
+  readonly maxTensorElements: number;
+}
+
+/** Instantiates the WebAssembly module once; later calls return the same API. */
+export function load(): Promise<Conv1dApi>;
