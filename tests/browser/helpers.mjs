@@ -62,3 +62,13 @@ export function outputPrintout(page) {
 export async function settled(page) {
   await page.waitForFunction(() => !window.conv1dPlayground.busy);
 }
+
+/** The "As PyTorch prints it" text of a region (opening its <details> if needed). */
+export async function printout(page, name) {
+  const region = page.getByRole('region', { name, exact: true });
+  const details = region.locator('details.printout').first();
+  if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
+  const code = region.locator('pre code').first();
+  await code.waitFor();
+  return code.textContent();
+}

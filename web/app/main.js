@@ -335,7 +335,7 @@ function renderNotice() {
   const p = app.state.preset;
   ui.presetNote.hidden = !(p === 2 || p === 3);
   ui.presetNote.textContent = p === 2 || p === 3
-    ? `Example ${p} sets the weights and bias the tutorial printed (4 decimals) instead of drawing them from the seed — the tutorial printed them after other cells had used the generator. So the output matches its printout to about 1e-4 (its own hand check gets -1.5223 for the printed -1.5224).`
+    ? `Example ${p} sets the weights and bias the tutorial printed (4 decimals) instead of drawing them from the seed — the tutorial printed them after other cells had used the generator. Rounded weights give outputs that match its printout only to a few 1e-4 (its own hand check gets -1.5223 for the printed -1.5224; Example 3's last value is 2.9933 here, 2.9936 there).`
     : '';
 }
 
