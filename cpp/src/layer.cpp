@@ -110,12 +110,18 @@ void Conv1d::forward(const ConvPlan& p, const float* input, float* output) const
   const KernelInfo& kernel = select_kernel(problem);
   const float* weights = kernel.layout == WeightLayout::raw ? weight_.data.data() : packed_weight_.data();
   const float* bias = bias_ ? bias_->data.data() : nullptr;
-  // Kernels only convolve "valid" windows; every padding mode is applied here, once per batch item.
-  std::vector<float> padded(static_cast<size_t>(p.in_channels * p.padded_length));
+  // Kernels only convolve "valid" windows; every padding mode is applied here, once per batch item,
+  // into scratch that is reused across calls (per thread, so concurrent forwards stay safe).
+  const bool unpadded = p.pad_left == 0 && p.pad_right == 0;
+  thread_local std::vector<float> padded;
+  if (!unpadded) padded.resize(static_cast<size_t>(p.in_channels * p.padded_length));
   for (int64_t n = 0; n < p.batch; ++n) {
-    pad_input(input + n * p.in_channels * p.length, p.in_channels, p.length, p.pad_left, p.pad_right,
-              options_.padding_mode, padded.data());
-    kernel.run(problem, padded.data(), weights, bias, output + n * p.out_channels * p.out_length);
+    const float* item = input + n * p.in_channels * p.length;
+    if (!unpadded) {
+      pad_input(item, p.in_channels, p.length, p.pad_left, p.pad_right, options_.padding_mode, padded.data());
+      item = padded.data();
+    }
+    kernel.run(problem, item, weights, bias, output + n * p.out_channels * p.out_length);
   }
 }
 
