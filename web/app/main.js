@@ -12,6 +12,8 @@ import { ResultsView } from './views/results.js';
 
 // States estimated above this much work are computed in a Web Worker so typing never stutters.
 const WORKER_THRESHOLD = 3_000_000;
+// Generated inputs above this many values are not shown as text.
+const TEXT_LIMIT = 20_000;
 
 const app = {
   state: null,
@@ -232,6 +234,8 @@ const actions = {
 let generatedText = { key: null, text: '' };
 function currentInputText(input, seed) {
   if (input.kind === 'text') return input.text;
+  // Large generated inputs are not written out as text: that alone would cost the main thread a frame or more.
+  if (Number(input.batched ? input.batch : 1) * Number(input.channels) * Number(input.length) > TEXT_LIMIT) return '';
   const key = JSON.stringify([input, seed]);
   if (generatedText.key !== key) {
     let text = '';
@@ -290,8 +294,15 @@ function compute() {
   }
   app.workerBusy = true;
   app.busy = true;
+  if (!app.result || app.result.pending || app.result.layers.length !== state.layers.length) app.result = pendingResult(state);
   app.worker.postMessage({ id, state });
   renderAll();
+}
+
+function pendingResult(state) {
+  return { pending: true, seedError: null, input: null, inputError: null, layers: state.layers.map(() => ({
+    pending: true, error: null, editErrors: [], plan: null, output: null, runError: null, blockedBy: null,
+  })) };
 }
 
 function fatalResult(message) {
@@ -371,7 +382,7 @@ function renderInto(t0) {
     inShape = info?.output?.shape ?? null;
   });
   ui.busy.hidden = !app.busy;
-  if (!app.busy || !ui.rendered) {
+  if (!app.busy || !ui.rendered || result.pending) {
     // Reading the column's width forces a layout, so it is measured once and again only on resize.
     ui.plotWidth ??= Math.min(760, Math.max(260, ui.resultsColumn.clientWidth - 34));
     const width = ui.plotWidth;

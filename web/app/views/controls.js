@@ -124,6 +124,8 @@ export class InputPanel {
     const input = state.input;
     setValue(this.kind, input.kind);
     setValue(this.text, text);
+    this.text.placeholder = input.kind !== 'text' && text === ''
+      ? 'This generated input is too large to show as text; change it with the generator controls below.' : '';
     setValue(this.batch, input.batch);
     setValue(this.channels, input.channels);
     setValue(this.length, input.length);
@@ -231,7 +233,7 @@ export class LayerCard {
   #updateShape(layer, info, ctx) {
     const plan = info?.plan;
     if (!plan) {
-      const why = info?.blockedBy !== null && info?.blockedBy !== undefined
+      const why = info?.pending ? 'Computing…' : info?.blockedBy !== null && info?.blockedBy !== undefined
         ? (info.blockedBy === 'input' ? 'Waiting for a valid input.' : `Waiting for Layer ${info.blockedBy + 1}.`)
         : 'No output: fix the error above.';
       this.shape.replaceChildren(h('p', { class: 'shape-line muted', text: why }));

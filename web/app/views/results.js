@@ -95,7 +95,15 @@ export class ResultsView {
   }
 
   render(state, result, { width, busy, pasteErrors }) {
+    // Captured before building: moving a persistent weight table into a new region detaches its focused cell.
+    const active = document.activeElement;
+    const selection = active && 'selectionStart' in active ? [active.selectionStart, active.selectionEnd] : null;
     this.#tables(state.layers.length);
+    if (result.pending) {
+      this.el.replaceChildren(h('p', { class: 'empty-state', role: 'status', text: 'Computing in the background…' }));
+      this.memoCache.clear();
+      return;
+    }
     const children = [];
     const layers = result.layers;
     const last = layers[layers.length - 1];
@@ -141,7 +149,7 @@ export class ResultsView {
     for (const key of this.memoCache.keys()) {
       if (/^layer\d+$/.test(key) && Number(key.slice(5)) >= layers.length) this.memoCache.delete(key);
     }
-    this.#place(children, busy);
+    this.#place(children, busy, active, selection);
   }
 
   #layerDetail(state, result, info, i, { width, pasteErrors }) {
@@ -191,10 +199,8 @@ export class ResultsView {
     }
   }
 
-  #place(children, busy) {
+  #place(children, busy, active, selection) {
     // Keep focus inside a weight table across re-renders: the tables are persistent nodes, moved not rebuilt.
-    const active = document.activeElement;
-    const selection = active && 'selectionStart' in active ? [active.selectionStart, active.selectionEnd] : null;
     const same = children.length === this.el.children.length && children.every((c, k) => this.el.children[k] === c);
     if (!same) this.el.replaceChildren(...children);
     if (active && active !== document.activeElement && this.el.contains(active)) {
