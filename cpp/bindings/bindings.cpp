@@ -40,10 +40,14 @@ EMSCRIPTEN_BINDINGS(conv1d) {
       .function("setWeight", &LayerHandle::set_weight)
       .function("setBias", &LayerHandle::set_bias)
       .function("removeBias", &LayerHandle::remove_bias)
-      .function("resetParameters", &LayerHandle::reset_parameters);
+      .function("resetParameters", &LayerHandle::reset_parameters)
+      .function("explain", &LayerHandle::explain);
 
   function("lastError", &conv1d::bindings::last_error);
   function("manualSeed", &conv1d::bindings::manual_seed);
   function("heapBytesInUse", &conv1d::bindings::heap_bytes_in_use);
+  function("receptiveFields", &conv1d::bindings::receptive_fields);
+  function("influencingInputs", &conv1d::bindings::influencing_inputs);
+  function("drawsSinceSeed", &conv1d::bindings::draws_since_seed);
   constant("maxTensorElements", static_cast<double>(conv1d::max_tensor_elements));
 }

@@ -1,6 +1,9 @@
 #include "layer_handle.h"
 
+#include <emscripten/bind.h>
 #include <malloc.h>
+
+#include "conv1d/explain.h"
 
 #include <new>
 #include <stdexcept>
@@ -38,6 +41,21 @@ emscripten::val shape_to_js(const Shape& shape) {
   emscripten::val array = emscripten::val::array();
   for (int64_t size : shape) array.call<void>("push", static_cast<double>(size));
   return array;
+}
+
+emscripten::val error_object(const std::string& message) {
+  emscripten::val object = emscripten::val::object();
+  object.set("error", message);
+  return object;
+}
+
+std::vector<const Conv1d*> layers_from_js(const emscripten::val& handles) {
+  std::vector<const Conv1d*> layers;
+  const unsigned length = handles["length"].as<unsigned>();
+  for (unsigned i = 0; i < length; ++i) {
+    layers.push_back(&handles[i].as<LayerHandle*>(emscripten::allow_raw_pointers())->layer());
+  }
+  return layers;
 }
 
 Tensor tensor_from_wasm(const emscripten::val& shape_js, uintptr_t data) {
@@ -133,7 +151,65 @@ std::string LayerHandle::set_bias(const emscripten::val& shape, uintptr_t data) 
   return capture([&] { layer_.set_bias(tensor_from_wasm(shape, data)); });
 }
 
+emscripten::val LayerHandle::explain(const emscripten::val& input_shape, uintptr_t data, int batch, int out_channel,
+                                     int position) const {
+  Explanation e;
+  const std::string error = capture([&] {
+    e = conv1d::explain(layer_, tensor_from_wasm(input_shape, data), batch, out_channel, position);
+  });
+  if (!error.empty()) return error_object(error);
+  emscripten::val terms = emscripten::val::array();
+  for (const ExplainedTerm& t : e.terms) {
+    emscripten::val term = emscripten::val::object();
+    term.set("inChannel", static_cast<double>(t.in_channel));
+    term.set("tap", static_cast<double>(t.tap));
+    term.set("paddedPosition", static_cast<double>(t.padded_position));
+    term.set("source", static_cast<double>(t.source));
+    term.set("padded", t.padded);
+    term.set("input", t.input);
+    term.set("weight", t.weight);
+    terms.call<void>("push", term);
+  }
+  emscripten::val result = emscripten::val::object();
+  result.set("batch", static_cast<double>(e.batch));
+  result.set("outChannel", static_cast<double>(e.out_channel));
+  result.set("position", static_cast<double>(e.position));
+  result.set("group", static_cast<double>(e.group));
+  result.set("firstInChannel", static_cast<double>(e.first_in_channel));
+  result.set("terms", terms);
+  result.set("bias", e.has_bias ? emscripten::val(e.bias) : emscripten::val::null());
+  result.set("value", e.value);
+  return result;
+}
+
 std::string last_error() { return last_error_storage(); }
+
+emscripten::val receptive_fields(const emscripten::val& handles) {
+  emscripten::val fields = emscripten::val::array();
+  for (const ReceptiveField& f : conv1d::receptive_fields(layers_from_js(handles))) {
+    emscripten::val field = emscripten::val::object();
+    field.set("size", static_cast<double>(f.size));
+    field.set("jump", static_cast<double>(f.jump));
+    field.set("start", static_cast<double>(f.start));
+    fields.call<void>("push", field);
+  }
+  return fields;
+}
+
+emscripten::val influencing_inputs(const emscripten::val& handles, const emscripten::val& input_shape,
+                                   int layer_index, int position) {
+  std::vector<int64_t> positions;
+  const std::string error = capture([&] {
+    positions = conv1d::influencing_inputs(layers_from_js(handles), shape_from_js(input_shape),
+                                           static_cast<size_t>(layer_index), position);
+  });
+  if (!error.empty()) return error_object(error);
+  emscripten::val array = emscripten::val::array();
+  for (int64_t p : positions) array.call<void>("push", static_cast<double>(p));
+  return array;
+}
+
+double draws_since_seed() { return static_cast<double>(default_generator().draws_since_seed()); }
 
 void manual_seed(uint32_t low, uint32_t high) { conv1d::manual_seed((uint64_t{high} << 32) | low); }
 

@@ -59,6 +59,12 @@ class LayerHandle {
   void remove_bias() { layer_.set_bias(std::nullopt); }
   void reset_parameters() { layer_.reset_parameters(); }
 
+  // The terms of output element (batch, out_channel, position) for the input in WASM memory at
+  // `data`: a JS object, or {error} when the core refuses.
+  emscripten::val explain(const emscripten::val& input_shape, uintptr_t data, int batch, int out_channel,
+                          int position) const;
+  const Conv1d& layer() const { return layer_; }
+
  private:
   explicit LayerHandle(const Conv1dOptions& options) : layer_(options) {}
 
@@ -70,6 +76,12 @@ class LayerHandle {
 };
 
 std::string last_error();
+// Per layer {size, jump, start} of a stack (a JS array of LayerHandles).
+emscripten::val receptive_fields(const emscripten::val& handles);
+// The original-input positions that output `position` of layer `layer_index` reads; or {error}.
+emscripten::val influencing_inputs(const emscripten::val& handles, const emscripten::val& input_shape,
+                                   int layer_index, int position);
+double draws_since_seed();
 void manual_seed(uint32_t low, uint32_t high);
 // The allocator's bytes in use: what leak tests watch.
 double heap_bytes_in_use();

@@ -2,6 +2,7 @@
 import { Tensor } from './tensor.js';
 import { checkInt, checkIntOrSingleton, describe, readOption } from './checks.js';
 import { formatLayer } from './repr.js';
+import { pythonProgram } from './python.js';
 
 const WHERE = 'Conv1d()';
 
@@ -87,7 +88,11 @@ function normalizeCall(first, outChannels, kernelSize, options) {
   return [positional.in_channels, positional.out_channels, positional.kernel_size, rest];
 }
 
-export function conv1dClass(core, toTensor, registry) {
+/**
+ * `seedState()` returns { seed, draws }: the global generator's seed and the values drawn since, which
+ * tell whether a layer was built straight after seeding (then the seed alone reproduces it in Python).
+ */
+export function conv1dClass(core, toTensor, registry, seedState) {
   const heapF32 = () => core.HEAPF32;
 
   // Copies a tensor into a temporary WASM buffer for the duration of `use(pointer)`.
@@ -108,6 +113,7 @@ export function conv1dClass(core, toTensor, registry) {
 
   return class Conv1d {
     #handle;
+    #origin;
     #preparedKey = null;
     #plan = null;
 
@@ -119,9 +125,11 @@ export function conv1dClass(core, toTensor, registry) {
      */
     constructor(inChannels, outChannels, kernelSize, options) {
       const args = layerArguments(...normalizeCall(inChannels, outChannels, kernelSize, options));
+      const before = seedState();
       const handle = core.LayerHandle.create(args);
       if (!handle) throw new Error(core.lastError());
       this.#handle = handle;
+      this.#origin = { seed: before.seed, drawsBefore: before.draws, drawsAfter: seedState().draws, edited: false };
       registry.register(this, handle, this);
     }
 
@@ -163,6 +171,7 @@ export function conv1dClass(core, toTensor, registry) {
       const handle = this.#live();
       const tensor = toTensor(value, 'weight');
       withWasmCopy(tensor, (pointer) => check(handle.setWeight(tensor.shape, pointer)));
+      this.#origin.edited = true;
     }
     /** Shape [out_channels], or null when the layer has no bias; a copy. */
     get bias() {
@@ -176,14 +185,24 @@ export function conv1dClass(core, toTensor, registry) {
       const handle = this.#live();
       if (value === null) {
         handle.removeBias();
-        return;
+      } else {
+        const tensor = toTensor(value, 'bias');
+        withWasmCopy(tensor, (pointer) => check(handle.setBias(tensor.shape, pointer)));
       }
-      const tensor = toTensor(value, 'bias');
-      withWasmCopy(tensor, (pointer) => check(handle.setBias(tensor.shape, pointer)));
+      this.#origin.edited = true;
     }
 
     /** Draws weight and bias again from the global generator, as constructing the layer would. */
-    resetParameters() { this.#live().resetParameters(); }
+    resetParameters() {
+      this.#live().resetParameters();
+      this.#origin.edited = true;
+    }
+
+    /**
+     * Where the parameters came from: { seed, drawsBefore, drawsAfter, edited }. A layer whose
+     * drawsBefore is 0 and that is not edited is reproduced by torch.manual_seed(seed) alone.
+     */
+    get origin() { return { ...this.#origin }; }
 
     /**
      * Validates an input shape as PyTorch's forward would and describes the call: output shape,
@@ -223,6 +242,30 @@ export function conv1dClass(core, toTensor, registry) {
       return new Tensor(heapF32().slice(start, start + count), shape.slice());
     }
 
+    /**
+     * The output element (batch, outChannel, position) of `input`, term by term:
+     * { terms: [{ inChannel, tap, paddedPosition, source, padded, input, weight }], bias, value, group, ... }.
+     * `source` is the input position a term reads (-1 for a zero of the padding). For (C, L) input, batch is 0.
+     */
+    explain(input, batch, outChannel, position) {
+      const handle = this.#live();
+      const x = toTensor(input, 'input');
+      const n = checkInt(batch, 'Conv1d.explain()', 'batch');
+      const c = checkInt(outChannel, 'Conv1d.explain()', 'out_channel');
+      const t = checkInt(position, 'Conv1d.explain()', 'position');
+      const result = withWasmCopy(x, (pointer) => handle.explain(x.shape, pointer, n, c, t));
+      check(result.error);
+      return result;
+    }
+
+    /** A runnable PyTorch program reproducing this layer on `input` (nested arrays or a Tensor). */
+    toPython(input) {
+      const x = toTensor(input, 'input');
+      const o = this.#origin;
+      const seeded = o.drawsBefore === 0 && !o.edited;
+      return pythonProgram({ layers: [this], seed: seeded ? o.seed : null, input: x, sequential: false });
+    }
+
     /** Frees the layer's WebAssembly memory. Using the layer afterwards throws. */
     delete() {
       if (!this.#handle) throw new Error('Conv1d.delete(): this layer has already been deleted');
@@ -231,6 +274,8 @@ export function conv1dClass(core, toTensor, registry) {
       this.#handle = null;
     }
     isDeleted() { return this.#handle === null; }
+    /** Internal: the embind handle, for stack-level queries. */
+    get _handle() { return this.#live(); }
 
     /** As PyTorch prints the module: `Conv1d(1, 1, kernel_size=(3,), stride=(1,))`. */
     toString() {

@@ -32,9 +32,10 @@ function createApi(core) {
   };
   // Layers a program forgets to delete() are freed when JS collects them.
   const registry = new FinalizationRegistry((handle) => handle.delete());
-  const Conv1d = conv1dClass(core, toTensor, registry);
-  const Sequential = sequentialClass(Conv1d);
   let initialSeed = 67280421310721n;
+  const seedState = () => ({ seed: initialSeed, draws: core.drawsSinceSeed() });
+  const Conv1d = conv1dClass(core, toTensor, registry, seedState);
+  const Sequential = sequentialClass(Conv1d, core, toTensor);
 
   return Object.freeze({
     Tensor,

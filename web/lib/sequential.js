@@ -1,8 +1,9 @@
 // nn.Sequential for Conv1d layers: chains forward passes and reports every intermediate output.
-import { describe } from './checks.js';
+import { checkInt, describe } from './checks.js';
 import { formatSequential } from './repr.js';
+import { pythonProgram } from './python.js';
 
-export function sequentialClass(Conv1d) {
+export function sequentialClass(Conv1d, core, toTensor) {
   return class Sequential {
     #layers;
 
@@ -50,6 +51,36 @@ export function sequentialClass(Conv1d) {
     }
     /** Each layer's output shape for an input shape. */
     outputShapes(inputShape) { return this.plans(inputShape).map((plan) => plan.outputShape); }
+
+    /**
+     * Per layer, how far its outputs see into the original input: { size, jump, start }
+     * (output t of layer k spans input positions start + t*jump ... start + t*jump + size - 1).
+     */
+    receptiveFields() { return core.receptiveFields(this.#layers.map((layer) => layer._handle)); }
+
+    /**
+     * The original-input positions (sorted) that output `position` of layer `layerIndex` reads through
+     * all earlier layers, padding modes included.
+     */
+    influencingInputs(inputShape, layerIndex, position) {
+      const result = core.influencingInputs(this.#layers.map((layer) => layer._handle), inputShape,
+        checkInt(layerIndex, 'Sequential.influencingInputs()', 'layer_index'),
+        checkInt(position, 'Sequential.influencingInputs()', 'position'));
+      if (result.error) throw new Error(result.error);
+      return result;
+    }
+
+    /**
+     * A runnable PyTorch program reproducing the stack on `input`: torch.manual_seed when the layers were
+     * built, untouched, straight after one seed; explicit weights otherwise.
+     */
+    toPython(input) {
+      const origins = this.#layers.map((layer) => layer.origin);
+      const seeded = origins.length > 0 && origins.every((o, i) => !o.edited && o.seed === origins[0].seed &&
+        o.drawsBefore === (i === 0 ? 0 : origins[i - 1].drawsAfter));
+      return pythonProgram({ layers: this.#layers, seed: seeded ? origins[0].seed : null, input: toTensor(input, 'input'),
+        sequential: true });
+    }
 
     /** Deletes every layer. */
     delete() { this.#layers.forEach((layer) => layer.isDeleted() || layer.delete()); }

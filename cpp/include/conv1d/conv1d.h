@@ -5,3 +5,4 @@
 #include "conv1d/layer.h"
 #include "conv1d/options.h"
 #include "conv1d/tensor.h"
+#include "conv1d/explain.h"

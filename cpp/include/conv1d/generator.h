@@ -19,6 +19,9 @@ class Generator {
   // (A negative Python seed reaches torch as its two's complement, i.e. modulo 2^64.)
   void manual_seed(uint64_t seed);
   uint64_t initial_seed() const { return seed_; }
+  // Values drawn since the last manual_seed: lets a caller tell whether a sequence of layers was
+  // built straight after seeding (and so can be reproduced by the seed alone).
+  uint64_t draws_since_seed() const { return draws_; }
 
   // torch's uniform_(from, to) on a float32 tensor, filled in order:
   // each value is (24 random bits) * 2^-24 * (to - from) + from, rounded once (torch's AVX2 build
@@ -28,6 +31,7 @@ class Generator {
  private:
   std::mt19937 engine_;
   uint64_t seed_ = default_seed;
+  uint64_t draws_ = 0;
 };
 
 // The process-wide generator that layers draw from by default (torch's default CPU generator).

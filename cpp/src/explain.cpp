@@ -1,0 +1,109 @@
+#include "conv1d/explain.h"
+
+#include <stdexcept>
+#include <string>
+
+namespace conv1d {
+namespace {
+
+void check_index(int64_t value, int64_t limit, const char* name, const char* dimension) {
+  if (value < 0 || value >= limit) {
+    throw std::invalid_argument(std::string("explain(): ") + name + "=" + std::to_string(value) +
+                                " is out of range for the output's " + dimension + " of size " + std::to_string(limit));
+  }
+}
+
+}  // namespace
+
+Explanation explain(const Conv1d& layer, const Tensor& input, int64_t batch, int64_t out_channel, int64_t position) {
+  const ConvPlan p = layer.plan(input.shape);
+  const Conv1dOptions& o = layer.options();
+  check_index(batch, p.batch, "batch", "batch dimension");
+  check_index(out_channel, p.out_channels, "out_channel", "channel dimension");
+  check_index(position, p.out_length, "position", "length");
+
+  const int64_t group_in = p.in_channels / o.groups;
+  const int64_t group_out = p.out_channels / o.groups;
+  Explanation e{};
+  e.batch = batch;
+  e.out_channel = out_channel;
+  e.position = position;
+  e.group = out_channel / group_out;
+  e.first_in_channel = e.group * group_in;
+  e.has_bias = layer.bias().has_value();
+  e.bias = e.has_bias ? layer.bias()->data[static_cast<size_t>(out_channel)] : 0.0f;
+
+  double sum = e.bias;
+  for (int64_t ic = 0; ic < group_in; ++ic) {
+    const int64_t channel = e.first_in_channel + ic;
+    for (int64_t j = 0; j < o.kernel_size; ++j) {
+      ExplainedTerm term{};
+      term.in_channel = channel;
+      term.tap = j;
+      term.padded_position = position * o.stride + j * o.dilation;
+      term.source = padded_source(term.padded_position, p.pad_left, p.length, o.padding_mode);
+      term.padded = term.padded_position < p.pad_left || term.padded_position >= p.pad_left + p.length;
+      if (term.source >= 0) term.input = input.data[static_cast<size_t>((batch * p.in_channels + channel) * p.length + term.source)];
+      term.weight = layer.weight().data[static_cast<size_t>((out_channel * group_in + ic) * o.kernel_size + j)];
+      sum += static_cast<double>(term.input) * term.weight;
+      e.terms.push_back(term);
+    }
+  }
+  e.value = static_cast<float>(sum);
+  return e;
+}
+
+std::vector<ReceptiveField> receptive_fields(const std::vector<const Conv1d*>& layers) {
+  std::vector<ReceptiveField> fields;
+  ReceptiveField previous{1, 1, 0};
+  for (const Conv1d* layer : layers) {
+    const Conv1dOptions& o = layer->options();
+    ReceptiveField field;
+    field.jump = previous.jump * o.stride;
+    field.size = previous.size + o.dilation * (o.kernel_size - 1) * previous.jump;
+    field.start = previous.start - layer->pad_left() * previous.jump;
+    fields.push_back(field);
+    previous = field;
+  }
+  return fields;
+}
+
+std::vector<int64_t> influencing_inputs(const std::vector<const Conv1d*>& layers, const Shape& input_shape,
+                                        size_t layer_index, int64_t position) {
+  if (layer_index >= layers.size()) {
+    throw std::invalid_argument("influencing_inputs(): layer " + std::to_string(layer_index) + " of a stack of " +
+                                std::to_string(layers.size()));
+  }
+  std::vector<ConvPlan> plans;
+  Shape shape = input_shape;
+  for (size_t k = 0; k <= layer_index; ++k) {
+    plans.push_back(layers[k]->plan(shape));
+    shape = plans.back().output_shape;
+  }
+  check_index(position, plans[layer_index].out_length, "position", "length");
+
+  // Walk back layer by layer, marking which positions of each layer's input are read.
+  std::vector<char> read{};
+  std::vector<char> wanted(static_cast<size_t>(plans[layer_index].out_length), 0);
+  wanted[static_cast<size_t>(position)] = 1;
+  for (size_t k = layer_index + 1; k-- > 0;) {
+    const ConvPlan& p = plans[k];
+    const Conv1dOptions& o = layers[k]->options();
+    read.assign(static_cast<size_t>(p.length), 0);
+    for (int64_t t = 0; t < p.out_length; ++t) {
+      if (!wanted[static_cast<size_t>(t)]) continue;
+      for (int64_t j = 0; j < o.kernel_size; ++j) {
+        const int64_t source = padded_source(t * o.stride + j * o.dilation, p.pad_left, p.length, o.padding_mode);
+        if (source >= 0) read[static_cast<size_t>(source)] = 1;
+      }
+    }
+    wanted.swap(read);
+  }
+  std::vector<int64_t> positions;
+  for (size_t i = 0; i < wanted.size(); ++i) {
+    if (wanted[i]) positions.push_back(static_cast<int64_t>(i));
+  }
+  return positions;
+}
+
+}  // namespace conv1d
