@@ -93,6 +93,8 @@ test('screenshots: 375 px phone without horizontal scrolling, and 1280 px deskto
   for (const [width, query, name] of [[375, '', 'phone-375-example1'], [375, '?seed=1&layer=2,4,3,1,0,2,2,1,zeros&layer=4,2,2,1,0,1,1,1,zeros&input=[[[1,2,3,4,5,6,7,8,9,10],[1,0,-1,0,1,0,-1,0,1,0]]]&all=1', 'phone-375-stack'],
     [1280, '', 'desktop-1280-example1'], [1280, '?seed=1&layer=2,2,3,1,0,1,1,1,zeros&w0=0:-0.0992&input=[[[1,2,3,4,5],[1,2,3,4,5]]]&layer=2,1,2,1,same,1,1,0,reflect&all=1', 'desktop-1280-stack']]) {
     const page = await openPage(chrome.browser, server.url + query, { width, height: 800 });
+    // Off-screen result regions use content-visibility: auto; render them all for the full-page picture.
+    await page.evaluate(() => document.querySelectorAll('.layer-detail, .input-view').forEach((el) => { el.style.contentVisibility = 'visible'; }));
     await page.waitForTimeout(100);
     const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(scroll <= width, `${name}: page is ${scroll}px wide at ${width}px`);
