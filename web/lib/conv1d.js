@@ -12,10 +12,16 @@ const OPTIONS = {
   paddingMode: 'padding_mode', padding_mode: 'padding_mode',
 };
 
+function isPlainObject(value) {
+  if (value === null || typeof value !== 'object') return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
 /** Turns the JS call into the core's LayerArguments, checking only what JS can know. */
 function layerArguments(inChannels, outChannels, kernelSize, options) {
   if (options === undefined || options === null) options = {};
-  if (typeof options !== 'object' || Array.isArray(options)) {
+  if (!isPlainObject(options)) {
     throw new TypeError(`${WHERE}: 'options' must be an object such as { stride: 2, padding: 'same' }, ` +
       `but got ${describe(options)}`);
   }
@@ -77,7 +83,7 @@ const POSITIONAL = {
 
 /** Accepts `new Conv1d(in, out, k, options)` and `new Conv1d({ inChannels, outChannels, kernelSize, ... })`. */
 function normalizeCall(first, outChannels, kernelSize, options) {
-  if (first === null || typeof first !== 'object' || Array.isArray(first)) return [first, outChannels, kernelSize, options];
+  if (!isPlainObject(first)) return [first, outChannels, kernelSize, options];
   const positional = {};
   const rest = {};
   for (const key of Object.keys(first)) {
@@ -261,6 +267,7 @@ export function conv1dClass(core, toTensor, registry, seedState) {
     /** A runnable PyTorch program reproducing this layer on `input` (nested arrays or a Tensor). */
     toPython(input) {
       const x = toTensor(input, 'input');
+      this.plan(x.shape); // only programs that run: PyTorch would refuse what plan() refuses
       const o = this.#origin;
       const seeded = o.drawsBefore === 0 && !o.edited;
       return pythonProgram({ layers: [this], seed: seeded ? o.seed : null, input: x, sequential: false });

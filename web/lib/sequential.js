@@ -75,11 +75,12 @@ export function sequentialClass(Conv1d, core, toTensor) {
      * built, untouched, straight after one seed; explicit weights otherwise.
      */
     toPython(input) {
+      const x = toTensor(input, 'input');
+      this.plans(x.shape); // only programs that run: PyTorch would refuse what plans() refuses
       const origins = this.#layers.map((layer) => layer.origin);
       const seeded = origins.length > 0 && origins.every((o, i) => !o.edited && o.seed === origins[0].seed &&
         o.drawsBefore === (i === 0 ? 0 : origins[i - 1].drawsAfter));
-      return pythonProgram({ layers: this.#layers, seed: seeded ? origins[0].seed : null, input: toTensor(input, 'input'),
-        sequential: true });
+      return pythonProgram({ layers: this.#layers, seed: seeded ? origins[0].seed : null, input: x, sequential: true });
     }
 
     /** Deletes every layer. */

@@ -73,9 +73,19 @@ export function tensorFactory(maxElements) {
   };
 
   return function tensor(values, shape) {
+    try {
+      return convert(values, shape);
+    } catch (error) {
+      // A getter or proxy of the caller's that throws while being read: say which call it broke.
+      if (error instanceof Error && error.message.startsWith('tensor()')) throw error;
+      throw new TypeError(`tensor(): reading the values failed: ${error?.message ?? describe(error)}`);
+    }
+  };
+
+  function convert(values, shape) {
     const where = 'tensor()';
     if (values instanceof Tensor) {
-      if (shape !== undefined) return tensor(values.data, shape);
+      if (shape !== undefined) return convert(values.data, shape);
       return values.clone();
     }
     if (shape !== undefined) {
@@ -112,7 +122,7 @@ export function tensorFactory(maxElements) {
     const data = new Float32Array(checkSize(dims, where));
     fill(values, dims, 0, data, 0, [], where);
     return new Tensor(data, dims);
-  };
+  }
 }
 
 function inferShape(values, where) {
