@@ -79,3 +79,11 @@ test('formatValue', () => {
   assert.equal(formatValue(NaN), 'nan');
   assert.equal(formatValue(-Infinity), '-inf');
 });
+
+test('formatElements: cells share the printout\'s mode', async () => {
+  const { formatElements } = await import('../../web/lib/format.js');
+  assert.deepEqual(formatElements([1, 2, 3]), ['1.', '2.', '3.']);
+  assert.deepEqual(formatElements([0.5, -0.25]), ['0.5000', '-0.2500']);
+  assert.deepEqual(formatElements([1e-5, 1]), ['1.0000e-05', '1.0000e+00']);
+  assert.deepEqual(formatElements([NaN, 2]), ['nan', '2.']);
+});

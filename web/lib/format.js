@@ -243,3 +243,16 @@ export function formatValue(x) {
   const v = Math.fround(x);
   return makeFormatter([v]).format(v);
 }
+
+/**
+ * Every element as it reads when PyTorch prints the whole tensor: one shared mode (integer `1.`, fixed
+ * `0.2710` or scientific `1.0000e-05`) chosen from all the values, without the column padding. For
+ * tables whose cells must agree with the printout.
+ * @param {ArrayLike<number>} data values (rounded to float32)
+ * @returns {string[]}
+ */
+export function formatElements(data) {
+  const values = data instanceof Float32Array ? data : Float32Array.from(data);
+  const { format } = makeFormatter(values);
+  return Array.from(values, (v) => format(v).trimStart());
+}
