@@ -96,7 +96,9 @@ LayerArguments LayerHandle::arguments() const {
   a.stride = static_cast<int>(o.stride);
   a.padding = static_cast<int>(o.padding.amount);
   a.padding_is_string = o.padding.kind != Padding::Kind::amount;
-  a.padding_string = o.padding.kind == Padding::Kind::same ? "same" : o.padding.kind == Padding::Kind::valid ? "valid" : "";
+  a.padding_string = o.padding.kind == Padding::Kind::same    ? "same"
+                     : o.padding.kind == Padding::Kind::valid ? "valid"
+                                                              : "";
   a.dilation = static_cast<int>(o.dilation);
   a.groups = static_cast<int>(o.groups);
   a.bias = layer_.bias().has_value();
@@ -154,9 +156,8 @@ std::string LayerHandle::set_bias(const emscripten::val& shape, uintptr_t data) 
 emscripten::val LayerHandle::explain(const emscripten::val& input_shape, uintptr_t data, int batch, int out_channel,
                                      int position) const {
   Explanation e;
-  const std::string error = capture([&] {
-    e = conv1d::explain(layer_, tensor_from_wasm(input_shape, data), batch, out_channel, position);
-  });
+  const std::string error =
+      capture([&] { e = conv1d::explain(layer_, tensor_from_wasm(input_shape, data), batch, out_channel, position); });
   if (!error.empty()) return error_object(error);
   emscripten::val terms = emscripten::val::array();
   for (const ExplainedTerm& t : e.terms) {
@@ -196,8 +197,8 @@ emscripten::val receptive_fields(const emscripten::val& handles) {
   return fields;
 }
 
-emscripten::val influencing_inputs(const emscripten::val& handles, const emscripten::val& input_shape,
-                                   int layer_index, int position) {
+emscripten::val influencing_inputs(const emscripten::val& handles, const emscripten::val& input_shape, int layer_index,
+                                   int position) {
   std::vector<int64_t> positions;
   const std::string error = capture([&] {
     positions = conv1d::influencing_inputs(layers_from_js(handles), shape_from_js(input_shape),

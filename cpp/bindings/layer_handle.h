@@ -79,8 +79,8 @@ std::string last_error();
 // Per layer {size, jump, start} of a stack (a JS array of LayerHandles).
 emscripten::val receptive_fields(const emscripten::val& handles);
 // The original-input positions that output `position` of layer `layer_index` reads; or {error}.
-emscripten::val influencing_inputs(const emscripten::val& handles, const emscripten::val& input_shape,
-                                   int layer_index, int position);
+emscripten::val influencing_inputs(const emscripten::val& handles, const emscripten::val& input_shape, int layer_index,
+                                   int position);
 double draws_since_seed();
 void manual_seed(uint32_t low, uint32_t high);
 // The allocator's bytes in use: what leak tests watch.

@@ -43,7 +43,8 @@ Explanation explain(const Conv1d& layer, const Tensor& input, int64_t batch, int
       term.padded_position = position * o.stride + j * o.dilation;
       term.source = padded_source(term.padded_position, p.pad_left, p.length, o.padding_mode);
       term.padded = term.padded_position < p.pad_left || term.padded_position >= p.pad_left + p.length;
-      if (term.source >= 0) term.input = input.data[static_cast<size_t>((batch * p.in_channels + channel) * p.length + term.source)];
+      if (term.source >= 0)
+        term.input = input.data[static_cast<size_t>((batch * p.in_channels + channel) * p.length + term.source)];
       term.weight = layer.weight().data[static_cast<size_t>((out_channel * group_in + ic) * o.kernel_size + j)];
       sum += static_cast<double>(term.input) * term.weight;
       e.terms.push_back(term);

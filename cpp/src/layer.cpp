@@ -67,8 +67,9 @@ void Conv1d::set_weight(Tensor weight) {
 
 void Conv1d::pack_weight() {
   // Only the geometry matters for packing: lengths are irrelevant (see WeightLayout).
-  const ConvProblem geometry{options_.in_channels, 0, options_.out_channels, 0, options_.kernel_size,
-                             options_.stride,      options_.dilation, options_.groups};
+  const ConvProblem geometry{
+      options_.in_channels, 0, options_.out_channels, 0, options_.kernel_size, options_.stride, options_.dilation,
+      options_.groups};
   const WeightLayout layout = weight_layout_for(geometry);
   packed_weight_.assign(static_cast<size_t>(packed_weight_size(layout, geometry)), 0.0f);
   pack_weights(layout, geometry, weight_.data.data(), packed_weight_.data());
@@ -81,8 +82,10 @@ void Conv1d::set_bias(std::optional<Tensor> bias) {
 
 int64_t Conv1d::pad_left() const {
   switch (options_.padding.kind) {
-    case Padding::Kind::amount: return options_.padding.amount;
-    case Padding::Kind::valid: return 0;
+    case Padding::Kind::amount:
+      return options_.padding.amount;
+    case Padding::Kind::valid:
+      return 0;
     case Padding::Kind::same: {
       // Python's floor division: a negative total (kernel_size 0) still splits as torch splits it.
       const int64_t total = options_.dilation * (options_.kernel_size - 1);
@@ -105,8 +108,8 @@ Tensor Conv1d::forward(const Tensor& input) const {
 }
 
 void Conv1d::forward(const ConvPlan& p, const float* input, float* output) const {
-  const ConvProblem problem{p.in_channels, p.padded_length, p.out_channels, p.out_length, options_.kernel_size,
-                            options_.stride,  options_.dilation, options_.groups};
+  const ConvProblem problem{p.in_channels,        p.padded_length, p.out_channels,    p.out_length,
+                            options_.kernel_size, options_.stride, options_.dilation, options_.groups};
   const KernelInfo& kernel = select_kernel(problem);
   const float* weights = kernel.layout == WeightLayout::raw ? weight_.data.data() : packed_weight_.data();
   const float* bias = bias_ ? bias_->data.data() : nullptr;

@@ -25,8 +25,7 @@ PaddingMode parse_padding_mode(const std::string& name) {
   }
   // Python prints the set in hash order, which varies per process; this is its order under PYTHONHASHSEED=0.
   throw std::invalid_argument(
-      "padding_mode must be one of {'replicate', 'reflect', 'zeros', 'circular'}, but got padding_mode='" + name +
-      "'");
+      "padding_mode must be one of {'replicate', 'reflect', 'zeros', 'circular'}, but got padding_mode='" + name + "'");
 }
 
 const char* padding_mode_name(PaddingMode mode) {

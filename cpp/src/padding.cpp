@@ -10,10 +10,14 @@ int64_t padded_source(int64_t padded_index, int64_t pad_left, int64_t length, Pa
   const int64_t i = padded_index - pad_left;
   if (i >= 0 && i < length) return i;
   switch (mode) {
-    case PaddingMode::zeros: return -1;
-    case PaddingMode::reflect: return i < 0 ? -i : 2 * (length - 1) - i;
-    case PaddingMode::replicate: return i < 0 ? 0 : length - 1;
-    case PaddingMode::circular: return ((i % length) + length) % length;
+    case PaddingMode::zeros:
+      return -1;
+    case PaddingMode::reflect:
+      return i < 0 ? -i : 2 * (length - 1) - i;
+    case PaddingMode::replicate:
+      return i < 0 ? 0 : length - 1;
+    case PaddingMode::circular:
+      return ((i % length) + length) % length;
   }
   return -1;
 }

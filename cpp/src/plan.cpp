@@ -43,8 +43,10 @@ void check_explicit_padding(const Shape& shape, int64_t left, int64_t right, Pad
       bool non_empty = true;
       for (size_t d = batched ? 1 : 0; d < dims; ++d) non_empty = non_empty && shape[d] != 0;
       if (!non_empty) {
-        fail("Expected 2D or 3D (batch mode) tensor with possibly 0 batch size and other non-zero dimensions for "
-             "input, but got: " + format_shape(shape));
+        fail(
+            "Expected 2D or 3D (batch mode) tensor with possibly 0 batch size and other non-zero dimensions for "
+            "input, but got: " +
+            format_shape(shape));
       }
       if (out_width < 1) fail("input (W: " + str(width) + ") is too small. Calculated output W: " + str(out_width));
       return;
@@ -79,8 +81,7 @@ ConvPlan Conv1d::plan(const Shape& input_shape) const {
     conv_padding = 0;
   }
   if (conv_shape.size() != 2 && conv_shape.size() != 3) {
-    fail("Expected 2D (unbatched) or 3D (batched) input to conv1d, but got input of size: " +
-         format_shape(conv_shape));
+    fail("Expected 2D (unbatched) or 3D (batched) input to conv1d, but got input of size: " + format_shape(conv_shape));
   }
   p.batched = conv_shape.size() == 3;
   if (!p.batched) conv_shape.insert(conv_shape.begin(), 1);

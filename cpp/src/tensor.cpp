@@ -24,15 +24,15 @@ int64_t element_count(const Shape& shape, const char* what) {
     // Dividing first keeps the check itself free of overflow.
     if (size != 0 && count > max_tensor_elements / size) {
       throw std::invalid_argument(std::string(what) + " of size " + format_shape(shape) +
-                                  " has more than the maximum of " + std::to_string(max_tensor_elements) +
-                                  " elements");
+                                  " has more than the maximum of " + std::to_string(max_tensor_elements) + " elements");
     }
     count *= size;
   }
   return count;
 }
 
-Tensor::Tensor(Shape shape_) : shape(std::move(shape_)), data(static_cast<size_t>(element_count(shape, "tensor")), 0.0f) {}
+Tensor::Tensor(Shape shape_)
+    : shape(std::move(shape_)), data(static_cast<size_t>(element_count(shape, "tensor")), 0.0f) {}
 
 Tensor::Tensor(Shape shape_, std::vector<float> data_) : shape(std::move(shape_)), data(std::move(data_)) {
   const int64_t expected = element_count(shape, "tensor");

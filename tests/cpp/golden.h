@@ -32,7 +32,7 @@ struct ErrorCase {
   std::string name;
   std::string stage;       // "construct" | "forward"
   std::string error_type;  // the Python exception; a TypeError is the JS layer's to raise, not the core's
-  nlohmann::json layer;  // constructor arguments, parsed by the test: parsing may be what fails
+  nlohmann::json layer;    // constructor arguments, parsed by the test: parsing may be what fails
   conv1d::Shape input_shape;
   std::string message;
 };

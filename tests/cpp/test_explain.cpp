@@ -47,7 +47,8 @@ TEST_CASE("explained terms sum to the output and name exactly the inputs that in
     const conv1d::Conv1dOptions o = random_options(rng);
     const bool batched = rng() % 2 == 0;
     const int64_t length = 3 + static_cast<int64_t>(rng() % 8);
-    const conv1d::Shape shape = batched ? conv1d::Shape{2, o.in_channels, length} : conv1d::Shape{o.in_channels, length};
+    const conv1d::Shape shape =
+        batched ? conv1d::Shape{2, o.in_channels, length} : conv1d::Shape{o.in_channels, length};
     if (o.padding_mode == conv1d::PaddingMode::circular && !batched) continue;  // torch refuses it
     conv1d::manual_seed(static_cast<uint64_t>(trial));
     const conv1d::Conv1d layer(o);
@@ -78,7 +79,8 @@ TEST_CASE("explained terms sum to the output and name exactly the inputs that in
       if (term.source < 0) {
         CHECK(term.input == 0.0f);
       } else {
-        CHECK(term.input == input.data[static_cast<size_t>((n * o.in_channels + term.in_channel) * length + term.source)]);
+        CHECK(term.input ==
+              input.data[static_cast<size_t>((n * o.in_channels + term.in_channel) * length + term.source)]);
         named.insert({term.in_channel, term.source});
       }
     }

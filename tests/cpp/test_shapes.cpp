@@ -26,7 +26,7 @@ TEST_CASE("output length is floor((L + 2p - d(k-1) - 1) / s) + 1", "[shapes]") {
     int64_t length, kernel, stride, padding, dilation, expected;
   };
   const Row rows[] = {
-      {5, 3, 1, 0, 1, 3}, {5, 5, 1, 0, 1, 1}, {5, 1, 1, 0, 1, 5}, {10, 3, 2, 0, 1, 4}, {10, 3, 2, 1, 1, 5},
+      {5, 3, 1, 0, 1, 3},  {5, 5, 1, 0, 1, 1},  {5, 1, 1, 0, 1, 5}, {10, 3, 2, 0, 1, 4}, {10, 3, 2, 1, 1, 5},
       {10, 3, 3, 2, 2, 4}, {7, 2, 1, 3, 3, 10}, {4, 5, 1, 1, 1, 2}, {9, 3, 4, 0, 4, 1},
   };
   for (const Row& r : rows) {
@@ -94,8 +94,7 @@ TEST_CASE("parameters can be replaced only with their own shape", "[shapes][para
   CHECK_THROWS_WITH(layer.set_weight(conv1d::Tensor({4, 2, 2})),
                     "weight must have shape [4, 2, 3] (out_channels, in_channels / groups, kernel_size), but got "
                     "[4, 2, 2]");
-  CHECK_THROWS_WITH(layer.set_bias(conv1d::Tensor({3})),
-                    "bias must have shape [4] (out_channels), but got [3]");
+  CHECK_THROWS_WITH(layer.set_bias(conv1d::Tensor({3})), "bias must have shape [4] (out_channels), but got [3]");
   layer.set_bias(std::nullopt);
   CHECK_FALSE(layer.bias());
   const conv1d::Tensor output = layer.forward(conv1d::Tensor({2, 3}, {1, 2, 3, 4, 5, 6}));
@@ -103,10 +102,10 @@ TEST_CASE("parameters can be replaced only with their own shape", "[shapes][para
 }
 
 TEST_CASE("unknown option strings are refused, naming the argument", "[shapes][options]") {
-  CHECK_THROWS_WITH(conv1d::Padding::parse("full"), "Invalid padding string 'full', should be one of {'same', 'valid'}");
-  CHECK_THROWS_WITH(conv1d::parse_padding_mode("zero"),
-                    Catch::Matchers::Contains("padding_mode must be one of") &&
-                        Catch::Matchers::Contains("but got padding_mode='zero'"));
+  CHECK_THROWS_WITH(conv1d::Padding::parse("full"),
+                    "Invalid padding string 'full', should be one of {'same', 'valid'}");
+  CHECK_THROWS_WITH(conv1d::parse_padding_mode("zero"), Catch::Matchers::Contains("padding_mode must be one of") &&
+                                                            Catch::Matchers::Contains("but got padding_mode='zero'"));
 }
 
 TEST_CASE("sizes beyond the tensor cap are refused before allocating", "[shapes][limits]") {

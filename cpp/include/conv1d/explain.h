@@ -20,11 +20,11 @@ struct ExplainedTerm {
 };
 
 struct Explanation {
-  int64_t batch;             // n
-  int64_t out_channel;       // c
-  int64_t position;          // t
-  int64_t group;             // out_channel / (C_out / groups)
-  int64_t first_in_channel;  // the group's first input channel
+  int64_t batch;                     // n
+  int64_t out_channel;               // c
+  int64_t position;                  // t
+  int64_t group;                     // out_channel / (C_out / groups)
+  int64_t first_in_channel;          // the group's first input channel
   std::vector<ExplainedTerm> terms;  // by input channel, then tap
   bool has_bias;
   float bias;

@@ -31,12 +31,12 @@ class Conv1d {
   explicit Conv1d(const Conv1dOptions& options, Generator& generator = default_generator());
 
   const Conv1dOptions& options() const { return options_; }
-  const Tensor& weight() const { return weight_; }                // [out, in/groups, k]
-  const std::optional<Tensor>& bias() const { return bias_; }     // [out], or none
+  const Tensor& weight() const { return weight_; }             // [out, in/groups, k]
+  const std::optional<Tensor>& bias() const { return bias_; }  // [out], or none
 
   // Replace parameters. The shape must be exactly the layer's; any float values are allowed.
-  void set_weight(Tensor weight);                 // [out, in/groups, k]
-  void set_bias(std::optional<Tensor> bias);      // [out], or none to drop the bias
+  void set_weight(Tensor weight);             // [out, in/groups, k]
+  void set_bias(std::optional<Tensor> bias);  // [out], or none to drop the bias
 
   // Draws weight and bias again, as constructing the layer anew from `generator` would.
   void reset_parameters(Generator& generator = default_generator());

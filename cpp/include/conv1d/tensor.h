@@ -26,7 +26,7 @@ struct Tensor {
   std::vector<float> data;
 
   Tensor() = default;
-  explicit Tensor(Shape shape_);  // zero-filled
+  explicit Tensor(Shape shape_);                   // zero-filled
   Tensor(Shape shape_, std::vector<float> data_);  // throws if data_.size() does not match shape_
 };
 
