@@ -107,8 +107,10 @@ echo "coverage: ${cov:-n/a} (libFuzzer edges / features); working corpus: $corpu
 mapfile -t found < <(find "$artifacts" -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' \
   -o -name 'leak-*' \) | sort)
 # Distinct reports: sanitizer summaries, UBSan sites and failed properties (deduplicated).
-grep -hE 'SUMMARY: |runtime error: |property failed: |ERROR: libFuzzer' "$log" | sed -E 's/==[0-9]+==//' \
-  | sort | uniq -c | sort -rn >"$artifacts/findings.txt" || true
+# UBSan lines are grouped by site and kind (their operands vary); SUMMARY lines repeat them and are dropped.
+grep -hE 'ERROR: AddressSanitizer|runtime error: |property failed: |ERROR: libFuzzer' "$log" \
+  | sed -E 's/==[0-9]+==//; s/(runtime error: [a-z -]+)( from| of|:).*/\1/; s/ on address.*| 0x[0-9a-f]+.*//' \
+  | sed -E "s|$root/||" | sort | uniq -c | sort -rn >"$artifacts/findings.txt" || true
 if [ ${#found[@]} -eq 0 ] && [ ! -s "$artifacts/findings.txt" ] && [ "$status" -eq 0 ]; then
   echo "findings: none"
   rm -rf "$artifacts"
