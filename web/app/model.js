@@ -4,6 +4,7 @@
 import { parseTensorText } from './parse.js';
 import { generateInput } from './generate.js';
 import { INT_ARGS } from './state.js';
+import { explainSelection } from './explain.js';
 
 /** Which control an error message belongs to (PyTorch's wording names it). */
 export function errorField(message) {
@@ -148,6 +149,7 @@ export class Engine {
     const started = performance.now();
     const built = this.#build(state);
     const result = { seedError: built.seedError, input: null, inputError: null, layers: [] };
+    this.inputs = []; // the tensor each layer read, kept for explain()
     let x = null;
     try {
       // The input tensor is kept while the input (and, for noise, the seed) is unchanged.
@@ -173,6 +175,7 @@ export class Engine {
       } else {
         try {
           out.plan = m.plan(x.shape);
+          this.inputs[i] = x;
           x = m.forward(x);
           out.output = plain(x);
         } catch (error) {
@@ -183,8 +186,17 @@ export class Engine {
       }
       result.layers.push(out);
     });
+    this.lastRun = { key: JSON.stringify([state.seed, state.layers, state.input]), result };
+    result.explain = explainSelection(this, state, result);
     result.ms = performance.now() - started;
     return result;
+  }
+
+  /** The breakdown of state.sel only, reusing the last run when only the selection changed. */
+  explainOnly(state) {
+    const key = JSON.stringify([state.seed, state.layers, state.input]);
+    if (this.lastRun?.key !== key) return this.run(state).explain;
+    return explainSelection(this, state, this.lastRun.result);
   }
 
   dispose() {

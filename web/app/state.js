@@ -28,7 +28,7 @@ const asEdits = (values) => Object.fromEntries(values.map((v, i) => [String(i), 
 
 /** The tutorial's three examples. 2 and 3 set the weights it printed (4 decimals). */
 export function preset(n) {
-  const base = { seed: '1', showAll: false, input: textInput('[[[1, 2, 3, 4, 5]]]') };
+  const base = { seed: '1', showAll: false, sel: null, input: textInput('[[[1, 2, 3, 4, 5]]]') };
   if (n === 2) {
     return { ...base, preset: 2, input: textInput(TUTORIAL_INPUT_2CH), layers: [defaultLayer({
       in_channels: '2',
@@ -88,6 +88,7 @@ export function stateToParams(state) {
     p.set('len', input.length);
   }
   if (state.showAll) p.set('all', '1');
+  if (state.sel) p.set('sel', selectionToText(state.sel));
   return p;
 }
 
@@ -124,7 +125,7 @@ export function parseState(search) {
   if (search.length > LIMITS.urlLength) throw new StateError(`the link is too long (${search.length} characters)`);
   const p = new URLSearchParams(search);
   if (!p.has('seed') && !p.has('layer') && !p.has('input') && !p.has('gen')) return null;
-  const known = new Set(['seed', 'layer', 'input', 'gen', 'n', 'c', 'len', 'all', 'embed']);
+  const known = new Set(['seed', 'layer', 'input', 'gen', 'n', 'c', 'len', 'all', 'embed', 'sel']);
   for (const key of p.keys()) {
     if (!known.has(key) && !/^[wb]\d{1,2}$/.test(key)) throw new StateError(`unknown parameter '${key.slice(0, 40)}'`);
   }
@@ -183,5 +184,22 @@ export function parseState(search) {
   }
   const all = p.get('all');
   if (all !== null && all !== '1' && all !== '0') throw new StateError("'all' must be 1 or 0");
-  return { seed, layers, input, showAll: all === '1', preset: null };
+  return { seed, layers, input, showAll: all === '1', sel: parseSelection(p.get('sel')), preset: null };
+}
+
+// ---- the selected output element (issue 5's breakdown) -----------------------------------------------
+// sel=layer,n,c,t — layer counts from 0 like w0/b0; n is 0 for unbatched (C, L) input. null: nothing chosen
+// (the page then explains the final output's first element). Out-of-range values are clamped by the
+// explain view, not refused: a link stays valid when a layer's length changes.
+export function selectionToText(sel) {
+  return [sel.layer, sel.n, sel.c, sel.t].join(',');
+}
+
+export function parseSelection(text) {
+  if (text === null || text === undefined || text === '') return null;
+  const m = /^(\d{1,2}),(\d{1,7}),(\d{1,7}),(\d{1,7})$/.exec(text);
+  if (!m) throw new StateError("'sel' must be layer,n,c,t (whole numbers)");
+  const [layer, n, c, t] = m.slice(1).map(Number);
+  if (layer >= LIMITS.layers) throw new StateError(`'sel' names layer ${layer}, but there are at most ${LIMITS.layers}`);
+  return { layer, n, c, t };
 }

@@ -20,7 +20,7 @@ const tickText = (v) => {
  * series: [{ label, values: ArrayLike<number> }] all of the same length.
  * Returns a <figure> with the SVG and a legend.
  */
-export function linePlot({ series, width = 560, height = 170, label, compact = false }) {
+export function linePlot({ series, width = 560, height = 170, label, compact = false, layer, channels = 1 }) {
   const length = series.length ? series[0].values.length : 0;
   const pad = { left: 52, right: 12, top: 10, bottom: 24 };
   const w = Math.max(200, Math.round(width));
@@ -56,6 +56,8 @@ export function linePlot({ series, width = 560, height = 170, label, compact = f
   const svg = s('svg', {
     viewBox: `0 0 ${w} ${height}`, width: w, height, class: 'plot', role: 'img',
     'aria-label': label ?? 'line plot',
+    // The x scale and the tensor it shows, for overlays drawn later (breakdown highlights, receptive field).
+    dataset: layer === undefined ? undefined : { layer, x0: x(0), dx: length <= 1 ? 0 : innerW / (length - 1), top: pad.top, h: innerH, length, channels },
   });
   const grid = s('g', { class: 'plot-grid' });
   const ticks = [lo + span * 0.08, (lo + hi) / 2, hi - span * 0.08];
@@ -78,7 +80,7 @@ export function linePlot({ series, width = 560, height = 170, label, compact = f
     for (let t = 0; t < length; t += step) {
       if (Number.isFinite(values[t])) points.push(`${x(t).toFixed(1)},${y(values[t]).toFixed(1)}`);
     }
-    const g = s('g', { class: 'plot-series', stroke: color, fill: color });
+    const g = s('g', { class: 'plot-series', stroke: color, fill: color, dataset: { s: c } });
     g.append(s('polyline', { points: points.join(' '), fill: 'none', 'stroke-width': 2, 'stroke-linejoin': 'round' }));
     if (markers) {
       for (let t = 0; t < length; t += 1) {

@@ -4,6 +4,7 @@ import { h } from '../dom.js';
 import { formatTensor } from '../../lib/format.js';
 import { linePlot, tensorSeries } from './plot.js';
 import { tensorTable, WeightTable } from './tables.js';
+import { WeightHeatmap, linkHeatmap } from './heatmap.js';
 
 const headingId = (() => {
   let n = 0;
@@ -50,10 +51,12 @@ function printout(name, shape, data) {
   return details;
 }
 
-function tensorView(tensor, { name, width, big = false }) {
+// layer: -1 for the input, k for layer k's output (the breakdown selects and marks values by it).
+function tensorView(tensor, { name, width, big = false, layer }) {
+  const channels = tensor.shape.length === 3 ? tensor.shape[1] : tensor.shape[0];
   return [
-    linePlot({ series: tensorSeries(tensor), width, height: big ? 200 : 150, label: `${name}: plot of ${tensor.shape.join('×')} values` }),
-    tensorTable(tensor, { label: `${name} values` }),
+    linePlot({ series: tensorSeries(tensor), width, height: big ? 200 : 150, label: `${name}: plot of ${tensor.shape.join('×')} values`, layer, channels }),
+    tensorTable(tensor, { label: `${name} values${layer >= 0 ? ' (select one to see how it is computed)' : ''}`, layer }),
     printout(name, tensor.shape, tensor.data),
   ];
 }
@@ -67,6 +70,7 @@ export class ResultsView {
     this.weightTables = [];
     this.expanded = new Set(); // layers whose weight table shows every value
     this.memoCache = new Map();
+    this.afterOutput = null; // the breakdown panel, placed right after the final output
   }
 
   /** Persistent weight/bias tables per layer (rebuilt when the stack's structure changes). */
@@ -79,7 +83,10 @@ export class ResultsView {
           onShowAll: () => { this.expanded.add(i); this.actions.refresh(); } }),
         bias: new WeightTable({ name: 'bias', onEdit: (idx, text) => this.actions.editParam(i, 'bias', idx, text),
           onPaste: (text) => this.actions.pasteParam(i, 'bias', text) }),
+        heatmap: new WeightHeatmap(),
       });
+      const t = this.weightTables[i];
+      linkHeatmap(t.weight, t.heatmap);
     }
     this.weightTables.length = count;
   }
@@ -118,7 +125,7 @@ export class ResultsView {
     const out = region('Output', { className: 'output-final', extra: last?.output ? shapeBadge(last.output.shape) : null });
     out.append(h('p', { class: 'region-sub', text: layers.length > 1 ? `After Layer ${layers.length}, the last of ${layers.length} layers.` : 'The output of Layer 1.' }));
     if (last?.output) {
-      out.append(...tensorView(last.output, { name: 'Output', width, big: true }));
+      out.append(...tensorView(last.output, { name: 'Output', width, big: true, layer: layers.length - 1 }));
     } else {
       const failing = layers.findIndex((l) => l.error || l.runError);
       const message = result.inputError ? 'No output: the input has an error (see input).'
@@ -130,10 +137,11 @@ export class ResultsView {
     return out;
     }));
 
+    if (this.afterOutput) children.push(this.afterOutput);
     // Input.
     children.push(this.#memo('input', [result.input?.data, result.input?.shape.join(), width], () => {
     const inp = region('Input', { className: 'input-view', extra: result.input ? shapeBadge(result.input.shape) : null });
-    if (result.input) inp.append(...tensorView(result.input, { name: 'Input', width }));
+    if (result.input) inp.append(...tensorView(result.input, { name: 'Input', width, layer: -1 }));
     else inp.append(h('p', { class: 'empty-state', text: 'The input has an error (see the input field).' }));
     return inp;
     }));
@@ -173,7 +181,9 @@ export class ResultsView {
       tables.weight.update(info.weight, wEdited, Number(layerState.groups) || 1, this.expanded.has(i));
       const w = region(`Layer ${i + 1} weight`, { level: 'h3', className: 'param', extra: shapeBadge(info.weight.shape) });
       w.append(h('p', { class: 'region-sub' }, 'Shape ', h('code', { text: '[out_channels, in_channels / groups, kernel_size]' }),
-        '. Type to edit a value, or paste a whole tensor into any cell.'), tables.weight.el);
+        '. Type to edit a value, or paste a whole tensor into any cell.'),
+        h('div', { class: 'weight-views' }, tables.weight.el, tables.heatmap.el));
+      tables.heatmap.update(info.weight, Number(layerState.groups) || 1);
       const errors = [...info.editErrors, ...(pasteErrors.get(`${i}.weight`) ? [pasteErrors.get(`${i}.weight`)] : [])];
       if (errors.length) w.append(h('p', { class: 'field-error', role: 'alert', text: errors.join(' ') }));
       w.append(printout(`Layer ${i + 1} weight`, info.weight.shape, info.weight.data));
@@ -191,7 +201,7 @@ export class ResultsView {
       group.append(b);
       if (state.showAll && i < layers.length - 1) {
         const o = region(`Layer ${i + 1} output`, { level: 'h3', className: 'intermediate', extra: info.output ? shapeBadge(info.output.shape) : null });
-        if (info.output) o.append(...tensorView(info.output, { name: `Layer ${i + 1} output`, width }));
+        if (info.output) o.append(...tensorView(info.output, { name: `Layer ${i + 1} output`, width, layer: i }));
         else o.append(h('p', { class: 'empty-state', text: 'Not computed (see the error in the layer controls).' }));
         group.append(o);
       }

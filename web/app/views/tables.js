@@ -19,7 +19,21 @@ export function shownIndices(size, summarize) {
 const numel = (shape) => shape.reduce((a, b) => a * b, 1);
 
 /** A (N, C, L) or (C, L) tensor as a table. */
-export function tensorTable({ shape, data }, { caption, label }) {
+export function tensorTable({ shape, data }, { caption, label, layer }) {
+  // layer: which tensor this is (-1 the input, k the output of layer k); output cells are selectable for the
+  // breakdown (one tab stop per table, arrow keys move between cells: see views/select.js).
+  const keyed = layer !== undefined;
+  const selectable = keyed && layer >= 0;
+  let first = true;
+  const cell = (b, ch, t, text) => {
+    if (!keyed || t === null) return h('td', { text });
+    const td = h('td', { text, dataset: { key: `${b},${ch},${t}` } });
+    if (selectable) {
+      td.tabIndex = first ? 0 : -1;
+      first = false;
+    }
+    return td;
+  };
   const batched = shape.length === 3;
   const n = batched ? shape[0] : 1;
   const c = batched ? shape[1] : shape[0];
@@ -39,11 +53,11 @@ export function tensorTable({ shape, data }, { caption, label }) {
       const base = (b * c + ch) * len;
       rows.push(h('tr', { class: batched && ch === 0 && b > 0 ? 'group-start' : null },
         h('th', { scope: 'row', text: batched ? `${b}, ${ch}` : String(ch) }),
-        cols.map((t) => h('td', { text: t === null ? '…' : formatValue(data[base + t]) }))));
+        cols.map((t) => cell(b, ch, t, t === null ? '…' : formatValue(data[base + t])))));
     }
   }
-  return h('div', { class: 'table-scroll', tabindex: '0', role: 'group', 'aria-label': label },
-    h('table', { class: 'tensor-table' }, caption ? h('caption', { text: caption }) : null, h('thead', null, head),
+  return h('div', { class: 'table-scroll', tabindex: selectable ? undefined : '0', role: 'group', 'aria-label': label },
+    h('table', { class: `tensor-table${selectable ? ' selectable' : ''}`, dataset: keyed ? { layer } : undefined }, caption ? h('caption', { text: caption }) : null, h('thead', null, head),
       h('tbody', null, rows)),
     summarize ? h('p', { class: 'hint', text: `${numel(shape)} values: showing the first and last ${EDGE} along each dimension, as PyTorch prints it.` }) : null);
 }
@@ -62,7 +76,7 @@ export class WeightTable {
     this.onPaste = onPaste;
     this.key = null;
     this.cells = new Map();
-    this.el = h('div', { class: 'table-scroll weight-scroll' });
+    this.el = h('div', { class: 'table-scroll weight-scroll', dataset: { param: name } });
     this.el.addEventListener('input', (e) => {
       const i = e.target.dataset?.index;
       if (i !== undefined) this.onEdit(Number(i), e.target.value);

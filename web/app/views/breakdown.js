@@ -1,0 +1,237 @@
+// The breakdown panel: why one output number is what it is. The formula with the real numbers (views/formula.js),
+// the kernel window over the padded input with an animation over output positions (views/strip.js), and the
+// receptive field through the stack (views/receptive.js); it also marks what it explains in the results
+// (views/select.js). Renders only the selected element, so its cost does not grow with the page.
+import { h, uid } from '../dom.js';
+import { formatValue } from '../../lib/format.js';
+import { formulaView, formulaText, idx } from './formula.js';
+import { stripView } from './strip.js';
+import { receptiveView } from './receptive.js';
+import { Highlighter, attachSelection } from './select.js';
+
+const SPEEDS = [0.5, 1, 2, 4];
+const STEP_MS = 1100; // one output position per step at 1×
+
+export class ExplainPanel {
+  /** actions.select(sel) selects an output element; results: the ResultsView (its element and weight tables). */
+  constructor(actions, results) {
+    this.actions = actions;
+    this.results = results;
+    this.expanded = false;
+    this.filling = false;
+    this.playing = false;
+    this.timer = null;
+    this.speed = 1;
+    this.known = new Map();
+    this.knownKey = null;
+    this.last = null;
+    const view = results.el.ownerDocument.defaultView ?? globalThis;
+    this.reduced = view.matchMedia?.('(prefers-reduced-motion: reduce)') ?? { matches: false };
+    const titleId = uid('breakdown-title');
+    this.title = h('h2', { id: titleId, class: 'region-title', text: 'How this output is computed' });
+    this.where = h('span', { class: 'badge' });
+    this.live = h('p', { class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' });
+    this.hint = h('p', { class: 'region-sub' }, 'Select any output value — click it, tap a plot point, or use the arrow keys in an output table — to see its computation.');
+    this.formula = h('div', { class: 'formula-area' });
+    this.strip = h('div', { class: 'strip-area' });
+    this.rf = h('div', { class: 'rf-area' });
+
+    // Animation controls: persistent elements (updated in place) so they keep focus while it plays.
+    const button = (label, text, onclick) => h('button', { type: 'button', class: 'button small anim-button', 'aria-label': label, title: label, text, onclick });
+    this.first = button('First output position', '⇤', () => this.#go(0));
+    this.back = button('Previous output position', '◀ Back', () => this.#go(this.last.at.t - 1));
+    this.play = button('Play', '▶ Play', () => this.#toggle());
+    this.forward = button('Next output position', 'Step ▶', () => this.#go(this.last.at.t + 1));
+    const scrubId = uid('scrub');
+    this.scrub = h('input', { type: 'range', id: scrubId, min: '0', max: '0', step: '1', value: '0', class: 'scrub' });
+    this.scrub.addEventListener('input', () => this.#go(Number(this.scrub.value)));
+    const speedId = uid('speed');
+    this.speedSelect = h('select', { id: speedId }, SPEEDS.map((v) => h('option', { value: String(v), text: `${v}×`, selected: v === 1 })));
+    this.speedSelect.addEventListener('change', () => { this.speed = Number(this.speedSelect.value); });
+    this.position = h('span', { class: 'anim-position' });
+    this.controls = h('div', { class: 'anim-controls', role: 'group', 'aria-label': 'Animation over output positions' },
+      this.first, this.back, this.play, this.forward,
+      h('label', { for: scrubId, class: 'scrub-label' }, 'position ', h('code', { text: 't' })), this.scrub, this.position,
+      h('label', { for: speedId, class: 'speed-label', text: 'speed' }), this.speedSelect);
+    // Keyboard on the strip: ←/→ step, Space plays or pauses, Home/End jump.
+    this.strip.addEventListener('keydown', (e) => {
+      if (!this.last) return;
+      const t = this.last.at.t;
+      const keys = { ArrowLeft: t - 1, ArrowRight: t + 1, Home: 0, End: Infinity };
+      if (e.key in keys) this.#go(keys[e.key]);
+      else if (e.key === ' ') this.#toggle();
+      else return;
+      e.preventDefault();
+    });
+
+    this.body = h('div', { class: 'breakdown-body' }, this.formula,
+      h('h3', { class: 'breakdown-sub', text: 'The kernel sliding over the padded input' }), this.controls, this.strip,
+      h('h3', { class: 'breakdown-sub', text: 'Receptive field through the stack' }), this.rf);
+    this.el = h('section', { class: 'region breakdown', 'aria-labelledby': titleId },
+      h('div', { class: 'region-head' }, this.title, this.where), this.hint, this.live, this.body);
+    this.highlighter = new Highlighter(results.el);
+    attachSelection(results.el, (sel) => {
+      this.filling = false;
+      this.#stop();
+      actions.select(sel);
+    });
+  }
+
+  #go(t) {
+    if (!this.last) return;
+    const { at } = this.last;
+    const max = this.outLength - 1;
+    const next = Math.max(0, Math.min(max, t));
+    this.filling = true;
+    if (next !== at.t) this.actions.select({ layer: at.layer, n: at.n, c: at.c, t: next });
+    else this.#controlsState();
+  }
+
+  #toggle() {
+    if (this.playing) this.#stop();
+    else this.#start();
+  }
+
+  #start() {
+    if (!this.last) return;
+    this.playing = true;
+    this.filling = true;
+    if (this.last.at.t >= this.outLength - 1) this.actions.select({ ...this.#sel(), t: 0 });
+    this.#schedule();
+    this.#controlsState();
+  }
+
+  #stop() {
+    this.playing = false;
+    clearTimeout(this.timer);
+    this.timer = null;
+    if (this.last) this.#controlsState();
+  }
+
+  #schedule() {
+    clearTimeout(this.timer);
+    // Reduced motion: the window still moves when asked to play, but never faster than one step per 2 s.
+    const ms = Math.max(this.reduced.matches ? 2000 : 120, STEP_MS / this.speed);
+    this.timer = setTimeout(() => {
+      if (!this.playing || !this.last) return;
+      if (this.last.at.t >= this.outLength - 1) {
+        this.#stop();
+        return;
+      }
+      this.actions.select({ ...this.#sel(), t: this.last.at.t + 1 });
+      this.#schedule();
+    }, ms);
+  }
+
+  #sel() {
+    const { at } = this.last;
+    return { layer: at.layer, n: at.n, c: at.c, t: at.t };
+  }
+
+  #controlsState() {
+    const t = this.last.at.t;
+    const max = this.outLength - 1;
+    this.play.textContent = this.playing ? '⏸ Pause' : '▶ Play';
+    this.play.setAttribute('aria-label', this.playing ? 'Pause' : 'Play');
+    this.play.title = this.playing ? 'Pause' : 'Play';
+    this.play.setAttribute('aria-pressed', String(this.playing));
+    this.first.disabled = t <= 0;
+    this.back.disabled = t <= 0;
+    this.forward.disabled = t >= max;
+    this.scrub.max = String(max);
+    if (this.scrub.value !== String(t)) this.scrub.value = String(t);
+    this.scrub.setAttribute('aria-valuetext', `t = ${t} of ${max}`);
+    this.position.textContent = `${t} / ${max}`;
+  }
+
+  /** Renders the breakdown of result.explain (cheap when nothing changed) and marks the results. */
+  render(state, result) {
+    const ex = result?.explain ?? null;
+    const k = ex?.at?.layer;
+    const info = k === undefined ? null : result.layers[k];
+    const input = k === undefined ? null : k === 0 ? result.input : result.layers[k - 1]?.output;
+    if (!ex || ex.error || !info?.output || !input || !info.plan) {
+      this.last = null;
+      this.#stop();
+      this.body.hidden = true;
+      this.where.textContent = '';
+      this.hint.textContent = ex?.error ? `No breakdown: ${ex.error}` : 'Select any output value to see its computation once the stack computes an output.';
+      this.highlighter.clear();
+      return;
+    }
+    this.body.hidden = false;
+    const key = [ex, info.output.data, input.data, this.expanded, this.filling, state.layers.length];
+    const same = this.lastKey && key.every((d, i) => d === this.lastKey[i]);
+    this.last = ex;
+    this.outLength = info.plan.outLength;
+    if (!same) {
+      this.lastKey = key;
+      this.#build(state, result, ex, info, input);
+    }
+    this.#controlsState();
+    this.#mark(state, result, ex, info);
+  }
+
+  #build(state, result, ex, info, input) {
+    const { at } = ex;
+    const layer = state.layers[at.layer];
+    const mode = layer.padding_mode;
+    const stack = state.layers.length > 1;
+    this.where.textContent = `${stack ? `Layer ${at.layer + 1} · ` : ''}out[${idx(at.batched, at.n, at.c, at.t)}]${at.implicit ? ' · first element' : ''}`;
+    this.hint.textContent = at.implicit
+      ? 'Showing the first output element. Select any output value — click it, tap a plot point, or use the arrow keys in an output table — to explain it instead.'
+      : 'Click another output value, tap a plot point, or use the arrow keys in an output table to explain it.';
+    const outShape = info.output.shape;
+    const C = outShape.length === 3 ? outShape[1] : outShape[0];
+    const L = outShape[outShape.length - 1];
+    const shown = formatValue(info.output.data[((at.batched ? at.n * C : 0) + at.c) * L + at.t]);
+    const who = stack
+      ? [`x is the input of Layer ${at.layer + 1}${at.layer > 0 ? ` (Layer ${at.layer}'s output)` : ' (the page\'s input)'}; w and b are Layer ${at.layer + 1}'s weight and bias.`]
+      : ['x is the input, w the weight and b the bias.'];
+    const group = Number(layer.groups) > 1 ? ` groups=${layer.groups}: output channel ${at.c} belongs to group ${ex.group} and reads ${info.weight.shape[1] === 1 ? `input channel ${ex.firstInChannel}` : `input channels ${ex.firstInChannel}…${ex.firstInChannel + info.weight.shape[1] - 1}`} only.` : '';
+    this.formula.replaceChildren(
+      formulaView(ex, { mode, expanded: this.expanded, onExpand: () => { this.expanded = true; this.actions.refresh?.(); }, shownValue: shown }),
+      h('p', { class: 'formula-note' }, `${who}${group} Each term is a weight times the value under that tap of the kernel; `,
+        h('span', { class: 'pad-swatch', 'aria-hidden': 'true' }), ' marks padding. The core computes the terms and the sum in float32, as PyTorch does; the page only prints them.'));
+    this.live.textContent = ex.terms.length <= 12 ? formulaText(ex, mode).symbols
+      : `out[${idx(at.batched, at.n, at.c, at.t)}] = ${formatValue(ex.value)}: ${ex.terms.length} terms over ${new Set(ex.terms.map((t) => t.inChannel)).size} input channels${ex.bias !== null ? ' plus the bias' : ''}.`;
+    // Padded cells met so far (their value and origin), remembered while the layer's input is unchanged.
+    const knownKey = `${at.layer},${at.n}`;
+    if (this.knownKey !== knownKey || this.knownData !== input.data) {
+      this.known = new Map();
+      this.knownKey = knownKey;
+      this.knownData = input.data;
+    }
+    for (const term of ex.terms) if (term.padded) this.known.set(`${term.inChannel}:${term.paddedPosition}`, term);
+    const args = { stride: Number(layer.stride), dilation: Number(layer.dilation), kernel: Number(layer.kernel_size), mode };
+    const scroller = this.strip.querySelector('.strip-scroll');
+    const hadFocus = scroller && scroller === scroller.ownerDocument.activeElement;
+    this.strip.replaceChildren(stripView({ ex, input, output: info.output, plan: info.plan, args, known: this.known, filling: this.filling }));
+    if (hadFocus) this.strip.querySelector('.strip-scroll')?.focus({ preventScroll: true });
+    // Keep the kernel window in view when the strip is wider than the panel (after this frame's layout).
+    requestAnimationFrame(() => {
+      const sc = this.strip.querySelector('.strip-scroll');
+      const cells = sc?.querySelectorAll('td.tap');
+      if (!sc || !cells?.length || sc.scrollWidth <= sc.clientWidth) return;
+      const a = cells[0].offsetLeft;
+      const b = cells[cells.length - 1].offsetLeft + cells[cells.length - 1].offsetWidth;
+      sc.scrollLeft = Math.max(0, (a + b) / 2 - sc.clientWidth / 2);
+    });
+    const inLen = result.input.shape[result.input.shape.length - 1];
+    this.rf.replaceChildren(receptiveView({ ex, layers: state.layers, inputLength: inLen }));
+  }
+
+  #mark(state, result, ex, info) {
+    const tables = this.results.weightTables?.[ex.at.layer];
+    this.highlighter.apply(ex, {
+      weightCells: (index) => tables?.weight.cells.get(index),
+      heatmap: tables?.heatmap,
+      inner: info.weight.shape[1],
+      kernel: info.weight.shape[2],
+    });
+  }
+
+  dispose() {
+    this.#stop();
+  }
+}

@@ -1,0 +1,160 @@
+// A layer's weight [out, in/groups, k] as a picture: one row per output channel, one block of k cells per input
+// channel of its group, a diverging colour scale symmetric around zero with a legend. Drawn on a <canvas> (one
+// element however many weights; a 16×16×3 layer is 768 cells) and linked with the editable table: hovering or
+// focusing a cell in either view marks the same weight in the other.
+import { h } from '../dom.js';
+import { formatValue } from '../../lib/format.js';
+
+const NEG = [37, 99, 235]; // the page's accent blue for negative weights
+const POS = [232, 89, 12]; // orange for positive ones
+const mix = (c, a) => `rgb(${c.map((v) => Math.round(255 + (v - 255) * a)).join(',')})`;
+export const weightColor = (v, max) => {
+  if (!Number.isFinite(v)) return '#6b7280';
+  const a = max > 0 ? Math.min(1, Math.abs(v) / max) : 0;
+  return mix(v < 0 ? NEG : POS, a);
+};
+
+export class WeightHeatmap {
+  constructor({ onHover } = {}) {
+    this.onHover = onHover;
+    this.canvas = h('canvas', { class: 'heatmap-canvas', role: 'img' });
+    this.readout = h('p', { class: 'heatmap-readout', 'aria-hidden': 'true', text: ' ' });
+    this.legend = h('div', { class: 'heatmap-legend', 'aria-hidden': 'true' });
+    this.el = h('figure', { class: 'heatmap' }, this.canvas, h('figcaption', null, this.legend, this.readout));
+    this.data = null;
+    this.shape = null;
+    this.marked = -1;
+    this.used = new Set();
+    this.canvas.addEventListener('mousemove', (e) => this.#hover(this.#indexAt(e)));
+    this.canvas.addEventListener('mouseleave', () => this.#hover(-1));
+  }
+
+  /** weight: { shape: [out, inner, k], data }. Redraws only when the data array changes. */
+  update(weight, groups = 1) {
+    if (weight.data === this.data && this.groups === groups) return;
+    this.data = weight.data;
+    this.shape = weight.shape;
+    this.groups = groups;
+    const [out, inner, k] = weight.shape;
+    let max = 0;
+    for (const v of weight.data) if (Number.isFinite(v) && Math.abs(v) > max) max = Math.abs(v);
+    this.max = max;
+    // Cell size: as large as reads well, small enough for big layers; blocks per input channel with a gap.
+    const cols = inner * k;
+    this.cell = Math.max(3, Math.min(26, Math.floor(300 / Math.max(cols + inner - 1, out))));
+    this.gap = inner > 1 && this.cell >= 6 ? 2 : 0;
+    this.cssW = cols * this.cell + (inner - 1) * this.gap;
+    this.cssH = out * this.cell;
+    const ratio = Math.min(2, globalThis.devicePixelRatio || 1);
+    this.canvas.width = Math.ceil(this.cssW * ratio);
+    this.canvas.height = Math.ceil(this.cssH * ratio);
+    this.canvas.style.width = `${this.cssW}px`;
+    this.canvas.style.height = `${this.cssH}px`;
+    this.ratio = ratio;
+    this.canvas.setAttribute('aria-label', `Heatmap of the weight, ${out} output channels × ${inner} input channels × ${k} taps; largest magnitude ${formatValue(max)}. The table beside it has every value.`);
+    this.legend.replaceChildren(
+      h('span', { class: 'legend-end', text: formatValue(-max) }), h('span', { class: 'legend-bar' }),
+      h('span', { class: 'legend-end', text: formatValue(max) }),
+      h('span', { class: 'legend-axes', text: `rows: out 0…${out - 1} · columns: in ch × k${groups > 1 ? ` (groups=${groups})` : ''}` }));
+    this.#draw();
+  }
+
+  #rect(index) {
+    const [, inner, k] = this.shape;
+    const o = Math.floor(index / (inner * k));
+    const i = Math.floor(index / k) % inner;
+    const t = index % k;
+    return { x: (i * k + t) * this.cell + i * this.gap, y: o * this.cell };
+  }
+
+  #indexAt(event) {
+    if (!this.shape) return -1;
+    const box = this.canvas.getBoundingClientRect();
+    const x = ((event.clientX - box.left) / box.width) * this.cssW;
+    const y = ((event.clientY - box.top) / box.height) * this.cssH;
+    const [out, inner, k] = this.shape;
+    const block = k * this.cell + this.gap;
+    const i = Math.floor(x / block);
+    const t = Math.floor((x - i * block) / this.cell);
+    const o = Math.floor(y / this.cell);
+    if (i < 0 || i >= inner || t < 0 || t >= k || o < 0 || o >= out) return -1;
+    return (o * inner + i) * k + t;
+  }
+
+  #hover(index) {
+    this.mark(index);
+    this.onHover?.(index);
+  }
+
+  #draw() {
+    const ctx = this.canvas.getContext('2d');
+    if (!ctx || !this.shape) return;
+    ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
+    ctx.clearRect(0, 0, this.cssW, this.cssH);
+    const c = this.cell;
+    for (let index = 0; index < this.data.length; index += 1) {
+      const { x, y } = this.#rect(index);
+      ctx.fillStyle = weightColor(this.data[index], this.max);
+      ctx.fillRect(x, y, c, c);
+    }
+    if (c >= 8) {
+      ctx.strokeStyle = 'rgba(255,255,255,0.9)';
+      ctx.lineWidth = 1;
+      for (let index = 0; index < this.data.length; index += 1) {
+        const { x, y } = this.#rect(index);
+        ctx.strokeRect(x + 0.5, y + 0.5, c - 1, c - 1);
+      }
+    }
+    ctx.lineWidth = 2;
+    ctx.strokeStyle = '#111827';
+    for (const index of this.used) {
+      if (index >= this.data.length) continue;
+      const { x, y } = this.#rect(index);
+      ctx.strokeRect(x + 1, y + 1, c - 2, c - 2);
+    }
+    if (this.marked >= 0 && this.marked < this.data.length) {
+      const { x, y } = this.#rect(this.marked);
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = '#facc15';
+      ctx.strokeRect(x + 1.5, y + 1.5, c - 3, c - 3);
+    }
+  }
+
+  /** Marks one weight (from the table's hover/focus), or none with -1. */
+  mark(index) {
+    if (index === this.marked) return;
+    this.marked = index;
+    if (index >= 0 && this.data) {
+      const [, inner, k] = this.shape;
+      const o = Math.floor(index / (inner * k));
+      this.readout.textContent = `w[${o}, ${Math.floor(index / k) % inner}, ${index % k}] = ${formatValue(this.data[index])}`;
+    } else {
+      this.readout.textContent = ' ';
+    }
+    this.#draw();
+  }
+
+  /** Outlines the weights the selected output uses (flat indices). */
+  setUsed(indices) {
+    const next = new Set(indices);
+    if (next.size === this.used.size && [...next].every((i) => this.used.has(i))) return;
+    this.used = next;
+    this.#draw();
+  }
+}
+
+/** Links a WeightTable (its element and cells) with a heatmap, both ways. */
+export function linkHeatmap(table, heatmap) {
+  let linked = null;
+  const setLinked = (index) => {
+    linked?.classList.remove('linked');
+    linked = index >= 0 ? table.cells.get(index) ?? null : null;
+    linked?.classList.add('linked');
+  };
+  heatmap.onHover = setLinked;
+  const indexOf = (target) => (target?.dataset?.index !== undefined ? Number(target.dataset.index) : -1);
+  table.el.addEventListener('mouseover', (e) => heatmap.mark(indexOf(e.target)));
+  table.el.addEventListener('mouseleave', () => heatmap.mark(indexOf(table.el.ownerDocument.activeElement)));
+  table.el.addEventListener('focusin', (e) => heatmap.mark(indexOf(e.target)));
+  table.el.addEventListener('focusout', () => heatmap.mark(-1));
+}
