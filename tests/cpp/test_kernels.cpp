@@ -91,10 +91,10 @@ TEST_CASE("kernels agree with the reference around tile boundaries", "[kernels]"
 }
 
 // Output widths below, at, above and at multiples of each tile (4 and 8 positions for the GEMM kernels,
-// 4 and 16 for the depthwise ones), channel blocks below/at/above 4, and every stride/dilation pairing
+// 4, 8 and 24 for the depthwise ones), channel blocks below/at/above 4, and every stride/dilation pairing
 // that changes the polyphase split.
 TEST_CASE("kernels: width lt/eq/gt/div of the vector tiles, strides and dilations", "[kernels]") {
-  const int64_t widths[] = {1, 3, 4, 5, 7, 8, 9, 12, 15, 16, 17, 24, 32, 33, 48, 50};
+  const int64_t widths[] = {1, 3, 4, 5, 7, 8, 9, 12, 15, 16, 17, 23, 24, 25, 28, 32, 33, 47, 48, 49, 52, 59};
   struct Geometry {
     int64_t in, out, groups, k, stride, dilation;
   };

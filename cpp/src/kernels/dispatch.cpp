@@ -38,10 +38,10 @@ WeightLayout weight_layout_for(const ConvProblem& p) {
 const KernelInfo& select_kernel(const ConvProblem& p) {
   if (p.in_channels == 0 || p.out_channels == 0) return find(f32_conv1d_direct_scalar);
 #ifdef __wasm_simd128__
-  if (is_depthwise(p)) return find(f32_conv1d_dw_wasmsimd_16);
+  if (is_depthwise(p)) return find(f32_conv1d_dw_wasmsimd_24);
   return find(f32_conv1d_gemm_wasmsimd_4x8);
 #else
-  if (is_depthwise(p)) return find(f32_conv1d_dw_scalar_16);
+  if (is_depthwise(p)) return find(f32_conv1d_dw_scalar_24);
   return find(f32_conv1d_gemm_scalar_4x8);
 #endif
 }

@@ -1,5 +1,7 @@
 #include "kernels/input-view.h"
 
+#include <cstdint>
+#include <limits>
 #include <vector>
 
 namespace conv1d {
@@ -8,9 +10,10 @@ InputView make_input_view(const ConvProblem& p, const float* padded_input) {
   // Scratch grows to the largest problem seen and is reused: no allocation per call once warm.
   thread_local std::vector<float> phases;
   thread_local std::vector<ptrdiff_t> offsets;
+  thread_local std::vector<int32_t> byte_offsets;
   const int64_t group_in = p.in_channels / p.groups;
   offsets.resize(static_cast<size_t>(group_in * p.kernel_size));
-  InputView view{padded_input, static_cast<ptrdiff_t>(p.padded_length), nullptr};
+  InputView view{padded_input, static_cast<ptrdiff_t>(p.padded_length), nullptr, nullptr};
   const int64_t s = p.stride;
   if (s == 1) {
     for (int64_t ic = 0; ic < group_in; ++ic) {
@@ -43,6 +46,16 @@ InputView make_input_view(const ConvProblem& p, const float* padded_input) {
     view.row_stride = static_cast<ptrdiff_t>(row);
   }
   view.offsets = offsets.data();
+  byte_offsets.resize(offsets.size());
+  for (size_t i = 0; i < offsets.size(); ++i) {
+    const ptrdiff_t bytes = offsets[i] * static_cast<ptrdiff_t>(sizeof(float));
+    if (bytes > std::numeric_limits<int32_t>::max()) {
+      byte_offsets.clear();  // only possible natively (64-bit), where no kernel reads them
+      break;
+    }
+    byte_offsets[i] = static_cast<int32_t>(bytes);
+  }
+  view.byte_offsets = byte_offsets.data();
   return view;
 }
 

@@ -16,6 +16,10 @@ struct InputView {
   const float* base;         // [C_in][row_stride]
   ptrdiff_t row_stride;      // floats from one input channel to the next
   const ptrdiff_t* offsets;  // [C_in/groups * k]: start of tap j of channel ic of a group, from its first row
+  // The same offsets in bytes, 32-bit, for the WebAssembly SIMD kernels: their hot loops then add an i32 to a
+  // pointer (no i64 arithmetic, no scaling). Fits: a wasm32 address space is < 4 GiB; natively it is unused
+  // and left empty when an offset would not fit.
+  const int32_t* byte_offsets;
 };
 
 // Valid until the next call on the same thread.
