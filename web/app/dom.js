@@ -31,3 +31,9 @@ export function s(tag, props, ...children) {
 
 let ids = 0;
 export const uid = (prefix) => `${prefix}-${(ids += 1)}`;
+
+/** The focused element in `node`'s tree: its shadow root's (inside <conv1d-playground>) or the document's. */
+export function activeOf(node) {
+  const root = node.getRootNode?.();
+  return root && 'activeElement' in root ? root.activeElement : null;
+}

@@ -22,7 +22,7 @@ export function embedOptions(search) {
     }
   };
   const panels = params.has('panels') ? read(parsePanels, params.get('panels')) : null;
-  const selection = params.has('select') ? read(parseSelection, params.get('select')) : null;
+  const selection = params.has('selected') ? read(parseSelection, params.get('selected')) : null;
   const readOnly = params.get('readonly') === '1' || params.get('readonly') === '';
   const id = (params.get('id') ?? '').slice(0, 64);
   // The state parameters are the page's own; the embed-only ones are removed before the state is read.

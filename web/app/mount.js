@@ -13,6 +13,8 @@ import { InputPanel, LayerCard, Toolbar } from './views/controls.js';
 import { ResultsView } from './views/results.js';
 import { ExplainPanel } from './views/breakdown.js';
 import { PANELS } from './options.js';
+import { ExchangePanel } from './views/exchange.js';
+import { importText, pythonProgram, stateToJson } from './exchange.js';
 
 // States estimated above this much work are computed in a Web Worker so typing never stutters.
 const WORKER_THRESHOLD = 3_000_000;
@@ -399,6 +401,16 @@ export async function mountPlayground(root, options = {}) {
 
   function buildShell() {
     const toolbar = new Toolbar(actions);
+    const exchange = new ExchangePanel({
+      python: () => pythonProgram(app.engine, app.state),
+      json: () => stateToJson(app.state),
+      importText: (text) => {
+        const { state, message } = importText(nn, text, app.state);
+        actions.importState(state, message);
+      },
+      readOnly,
+    });
+    toolbar.el.lastElementChild.append(exchange.toggle);
     const inputPanel = new InputPanel(actions);
     const results = new ResultsView(actions);
     const explain = panels.has('breakdown') ? new ExplainPanel(actions, results) : null;
@@ -414,14 +426,14 @@ export async function mountPlayground(root, options = {}) {
       h('button', { type: 'button', class: 'button add-layer', onclick: () => actions.addLayer(), text: '+ Add layer' }));
     const footer = options.compact ? null : h('footer', { class: 'site-footer' }, h('p', null, 'Every number is computed by the same WebAssembly build of the C++ core that the npm package ships, ',
       'initialised exactly like PyTorch 1.13 (', h('code', { text: 'torch.manual_seed' }), ', then the layers in order). Values show as PyTorch prints them (4 decimals); hover a weight for its full value.'));
-    root.replaceChildren(toolbar.el, notice, presetNote,
+    root.replaceChildren(toolbar.el, exchange.el, notice, presetNote,
       h('main', { class: 'layout' }, controls, h('div', { class: 'results-column' }, busy, results.el)), footer ?? '');
     for (const name of PANELS) root.classList.toggle(`hide-${name}`, !panels.has(name));
     root.classList.toggle('read-only', readOnly);
     root.classList.toggle('compact', Boolean(options.compact));
     root.classList.toggle('instance', !syncUrl);
     root.setAttribute('aria-busy', 'false');
-    return { toolbar, inputPanel, results, explain, notice, presetNote, layers, busy, resultsColumn: results.el };
+    return { toolbar, exchange, inputPanel, results, explain, notice, presetNote, layers, busy, resultsColumn: results.el };
   }
 
   function renderNotice() {
@@ -449,6 +461,7 @@ export async function mountPlayground(root, options = {}) {
       app.rendering = false;
     }
     if (readOnly) lockControls();
+    ui.exchange.refresh();
     options.onRender?.(controller);
   }
 
@@ -514,7 +527,15 @@ export async function mountPlayground(root, options = {}) {
     /** Replaces the state (no undo, no notice). */
     setState(state) { replaceState(cloneState(state), { history: false }); },
     /** The Python program reproducing the current state, as the Export panel shows it. */
-    toJSON() { return stateJson(app.state); },
+    toJSON() { return stateToJson(app.state); },
+    /** The Python program the Export panel shows (throws when the state has no output). */
+    toPython() { return pythonProgram(app.engine, app.state); },
+    /** Imports PyTorch printouts or the JSON export, as the Import box does (throws with a message). */
+    importText(text) {
+      const { state, message } = importText(nn, text, app.state);
+      actions.importState(state, message);
+      return message;
+    },
     /** Re-measures the plots after the instance's width changed. */
     relayout() {
       if (!ui) return;
@@ -567,10 +588,4 @@ export async function mountPlayground(root, options = {}) {
     cleanups.push(() => view.removeEventListener('popstate', onPop));
   }
   return controller;
-}
-
-/** The state as JSON: readable, and with the page's query string so it can be pasted back or opened as a link. */
-export function stateJson(state) {
-  const { preset: _preset, ...rest } = state;
-  return JSON.stringify({ format: 'conv1d-playground/state', version: 1, query: stateToQuery(state), state: rest }, null, 2);
 }

@@ -8,7 +8,7 @@ import { parsePytorchText, importedState, parseLayers, ImportError } from './pyt
 export const PANELS = ['toolbar', 'controls', 'input', 'weights', 'output', 'breakdown'];
 
 /** URL parameters of the embed that are not part of the page's state. */
-export const EMBED_KEYS = ['embed', 'panels', 'readonly', 'select', 'id'];
+export const EMBED_KEYS = ['embed', 'panels', 'readonly', 'selected', 'id'];
 
 /** `weights, output` → ['weights', 'output']; unknown names are refused with the list of known ones. */
 export function parsePanels(text) {
@@ -41,12 +41,12 @@ export function parseSelection(text) {
 }
 
 /**
- * Puts a selection into a state. The breakdown view (issue 5) reads `state.selected` = { layer, n, c, t };
- * layer null means the last layer.
+ * Puts a selection into a state. The breakdown (issue 5) reads `state.sel` = { layer, n, c, t } (URL `sel=`);
+ * a selection without a layer means the last layer.
  */
 export function applySelection(state, selection) {
   const layer = selection.layer ?? state.layers.length - 1;
-  state.selected = { layer: Math.min(layer, Math.max(0, state.layers.length - 1)), n: selection.n, c: selection.c, t: selection.t };
+  state.sel = { layer: Math.min(layer, Math.max(0, state.layers.length - 1)), n: selection.n, c: selection.c, t: selection.t };
   return state;
 }
 

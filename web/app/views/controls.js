@@ -1,7 +1,7 @@
 // The controls column: toolbar (presets, seed, share), the input panel and one fieldset per layer.
 // Built once per structure (number/order of layers) and then updated in place, so the field a person is
 // typing in keeps its focus and caret. Views only read `state` and `result` and call `actions`.
-import { h, s as svg, uid } from '../dom.js';
+import { activeOf, h, s as svg, uid } from '../dom.js';
 import { INPUT_KINDS, PADDING_MODES } from '../state.js';
 
 const FIELD_HELP = {
@@ -22,7 +22,7 @@ const ERROR_HINTS = {
 };
 
 function setValue(el, value) {
-  if (el === document.activeElement) return;
+  if (el === activeOf(el)) return;
   if (el.type === 'checkbox') el.checked = Boolean(value);
   else if (el.value !== String(value)) el.value = String(value);
 }

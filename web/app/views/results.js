@@ -1,6 +1,6 @@
 // The results column: final output (prominent), the input, and per layer its weight and bias (editable)
 // and, when asked, its intermediate output. Renders from (state, result) only.
-import { h } from '../dom.js';
+import { activeOf, h, uid } from '../dom.js';
 import { formatTensor } from '../../lib/format.js';
 import { linePlot, tensorSeries } from './plot.js';
 import { tensorTable, WeightTable } from './tables.js';
@@ -103,7 +103,7 @@ export class ResultsView {
 
   render(state, result, { width, busy, pasteErrors }) {
     // Captured before building: moving a persistent weight table into a new region detaches its focused cell.
-    const active = document.activeElement;
+    const active = activeOf(this.el);
     const selection = active && 'selectionStart' in active ? [active.selectionStart, active.selectionEnd] : null;
     this.#tables(state.layers.length);
     if (result.pending) {
@@ -118,7 +118,7 @@ export class ResultsView {
     // Final output.
     children.push(this.#memo('output', [last?.output?.data, last?.output?.shape.join(), width, state.showAll, layers.length,
       result.inputError?.message, layers.map((l) => (l.error ?? l.runError)?.message ?? '').join('\n')], () => {
-    const toggleId = 'show-all-toggle';
+    const toggleId = uid('show-all');
     const toggle = h('div', { class: 'check toggle' },
       h('input', { type: 'checkbox', id: toggleId, checked: state.showAll, onchange: (e) => this.actions.setShowAll(e.target.checked) }),
       h('label', { for: toggleId, text: 'Show all intermediate outputs' }));
@@ -165,9 +165,10 @@ export class ResultsView {
     {
       const layerState = state.layers[i];
       const edited = Object.keys(layerState.weightEdits).length + Object.keys(layerState.biasEdits).length;
-      const group = h('section', { class: 'layer-detail', 'aria-labelledby': `layer-detail-${i}` },
+      const headId = uid(`layer-detail-${i}`); // unique per instance: several playgrounds may share a document
+      const group = h('section', { class: 'layer-detail', 'aria-labelledby': headId },
         h('div', { class: 'layer-detail-head' },
-          h('h2', { id: `layer-detail-${i}`, class: 'layer-detail-title' }, `Layer ${i + 1}`,
+          h('h2', { id: headId, class: 'layer-detail-title' }, `Layer ${i + 1}`,
             info.repr ? h('code', { class: 'repr', text: info.repr }) : null),
           edited ? h('span', { class: 'badge edited-badge', text: `${edited} edited` }) : null,
           h('button', { type: 'button', class: 'button small', disabled: !edited, onclick: () => this.actions.resetLayerWeights(i),
@@ -213,7 +214,7 @@ export class ResultsView {
     // Keep focus inside a weight table across re-renders: the tables are persistent nodes, moved not rebuilt.
     const same = children.length === this.el.children.length && children.every((c, k) => this.el.children[k] === c);
     if (!same) this.el.replaceChildren(...children);
-    if (active && active !== document.activeElement && this.el.contains(active)) {
+    if (active && active !== activeOf(this.el) && this.el.contains(active)) {
       active.focus({ preventScroll: true });
       if (selection && selection[0] !== null) active.setSelectionRange(...selection);
     }

@@ -2,7 +2,7 @@
 // editable tables for weights (rows grouped by output channel, then input channel; columns = kernel tap).
 // Tensors above PyTorch's print threshold (1000 values) are summarised as PyTorch summarises them: the
 // first and last 3 along each dimension.
-import { h } from '../dom.js';
+import { activeOf, h } from '../dom.js';
 import { formatValue } from '../../lib/format.js';
 
 const THRESHOLD = 1000;
@@ -102,7 +102,7 @@ export class WeightTable {
     this.lastEdited = editedKey;
     for (const [index, input] of this.cells) {
       input.classList.toggle('edited', edited.has(index));
-      if (input === document.activeElement) continue;
+      if (input === activeOf(input)) continue;
       const text = formatValue(data[index]);
       if (input.value !== text) input.value = text;
       input.title = String(data[index]);
