@@ -71,6 +71,8 @@ void Conv1d::pack_weight() {
       options_.in_channels, 0, options_.out_channels, 0, options_.kernel_size, options_.stride, options_.dilation,
       options_.groups};
   const WeightLayout layout = weight_layout_for(geometry);
+  packed_weight_.clear();
+  if (weight_.data.empty()) return;  // nothing to pack (and no loop over, say, 2^31 empty groups)
   packed_weight_.assign(static_cast<size_t>(packed_weight_size(layout, geometry)), 0.0f);
   pack_weights(layout, geometry, weight_.data.data(), packed_weight_.data());
 }

@@ -43,6 +43,28 @@ Padding Padding::parse(const std::string& text) {
 
 namespace {
 
+// Beyond int32, sizes only overflow the arithmetic that follows (L + 2*padding, dilation*(kernel_size-1),
+// channels * kernel_size); no tensor that fits in memory needs them. PyTorch has no such limit.
+void check_magnitude(const char* name, int64_t value) {
+  if (value < -max_argument_magnitude || value > max_argument_magnitude) {
+    throw std::invalid_argument(std::string(name) + "=" + std::to_string(value) +
+                                " is out of range: conv1d supports arguments from -" +
+                                std::to_string(max_argument_magnitude) + " to " +
+                                std::to_string(max_argument_magnitude));
+  }
+}
+
+void check_magnitudes(int64_t in_channels, int64_t out_channels, int64_t kernel_size, int64_t stride,
+                      int64_t padding, int64_t dilation, int64_t groups) {
+  check_magnitude("in_channels", in_channels);
+  check_magnitude("out_channels", out_channels);
+  check_magnitude("kernel_size", kernel_size);
+  check_magnitude("stride", stride);
+  check_magnitude("padding", padding);
+  check_magnitude("dilation", dilation);
+  check_magnitude("groups", groups);
+}
+
 void check_groups(int64_t groups, int64_t in_channels, int64_t out_channels) {
   if (groups <= 0) throw std::invalid_argument("groups must be a positive integer");
   if (in_channels % groups != 0) throw std::invalid_argument("in_channels must be divisible by groups");
@@ -58,6 +80,7 @@ void check_same_padding(const Padding& padding, int64_t stride) {
 }  // namespace
 
 Conv1dOptions parse_arguments(const Conv1dArguments& a) {
+  check_magnitudes(a.in_channels, a.out_channels, a.kernel_size, a.stride, a.padding, a.dilation, a.groups);
   check_groups(a.groups, a.in_channels, a.out_channels);
   Conv1dOptions options;
   options.in_channels = a.in_channels;
@@ -74,6 +97,8 @@ Conv1dOptions parse_arguments(const Conv1dArguments& a) {
 }
 
 void validate_construction(const Conv1dOptions& options) {
+  check_magnitudes(options.in_channels, options.out_channels, options.kernel_size, options.stride,
+                   options.padding.amount, options.dilation, options.groups);
   check_groups(options.groups, options.in_channels, options.out_channels);
   check_same_padding(options.padding, options.stride);
 }

@@ -68,6 +68,15 @@ void check_explicit_padding(const Shape& shape, int64_t left, int64_t right, Pad
 ConvPlan Conv1d::plan(const Shape& input_shape) const {
   const Conv1dOptions& o = options_;
   const Shape& w = weight_.shape;
+  for (size_t d = 0; d < input_shape.size(); ++d) {
+    if (input_shape[d] < 0) {
+      fail("Trying to create tensor with negative dimension " + str(input_shape[d]) + ": " + format_shape(input_shape));
+    }
+    if (input_shape[d] > max_argument_magnitude) {
+      fail("input of size " + format_shape(input_shape) + " is out of range: conv1d supports sizes up to " +
+           str(max_argument_magnitude) + " in each dimension");
+    }
+  }
   ConvPlan p;
   p.pad_left = pad_left();
   p.pad_right = pad_right();

@@ -20,8 +20,9 @@ Tensor reference_forward(const Conv1d& layer, const Tensor& input) {
         for (int64_t ic = 0; ic < group_in; ++ic) {
           for (int64_t j = 0; j < o.kernel_size; ++j) {
             const int64_t source = padded_source(t * o.stride + j * o.dilation, p.pad_left, p.length, o.padding_mode);
-            if (source < 0) continue;
-            const double value = x[(n * p.in_channels + first_in + ic) * p.length + source];
+            // A zero of the padding is multiplied too, as PyTorch's padded-input convolution does
+            // (it matters for an infinite weight: 0 * inf is NaN).
+            const double value = source < 0 ? 0.0 : x[(n * p.in_channels + first_in + ic) * p.length + source];
             sum += value * w[(oc * group_in + ic) * o.kernel_size + j];
           }
         }

@@ -27,6 +27,10 @@ struct Padding {
   static Padding parse(const std::string& text);
 };
 
+// The largest magnitude of any constructor argument or input size (int32's): beyond it the size
+// arithmetic could overflow. Larger values are refused with std::invalid_argument naming the argument.
+constexpr int64_t max_argument_magnitude = 2147483647;
+
 struct Conv1dOptions {
   int64_t in_channels = 0;
   int64_t out_channels = 0;

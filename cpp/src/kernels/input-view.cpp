@@ -1,5 +1,6 @@
 #include "kernels/input-view.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <vector>
@@ -23,12 +24,14 @@ InputView make_input_view(const ConvProblem& p, const float* padded_input) {
     }
   } else {
     const int64_t m_len = (p.padded_length + s - 1) / s;  // longest phase
-    const int64_t row = s * m_len;
+    // Phases r >= padded_length would be empty (a stride longer than the input): never stored.
+    const int64_t phase_count = std::min(s, p.padded_length);
+    const int64_t row = phase_count * m_len;
     phases.resize(static_cast<size_t>(p.in_channels * row));
     for (int64_t c = 0; c < p.in_channels; ++c) {
       const float* x = padded_input + c * p.padded_length;
       float* dst = phases.data() + c * row;
-      for (int64_t r = 0; r < s; ++r) {
+      for (int64_t r = 0; r < phase_count; ++r) {
         float* phase = dst + r * m_len;
         int64_t m = 0;
         for (int64_t i = r; i < p.padded_length; i += s) phase[m++] = x[i];
