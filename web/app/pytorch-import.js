@@ -148,7 +148,7 @@ function labelBefore(text, start) {
     else if (!/Parameter containing:\s*$/.test(prefix)) return '';
   }
   prefix = prefix.replace(/Parameter containing:\s*$/, '');
-  const m = /([A-Za-z_][\w.[\]]*)['"]?\s*[:=,]?\s*\(?\s*$/.exec(prefix.replace(/\(\s*['"]/g, ' '));
+  const m = /(\w[\w.[\]]*)['"]?\s*[:=,]?\s*\(?\s*$/.exec(prefix.replace(/\(\s*['"]/g, ' '));
   return m ? m[1] : '';
 }
 
