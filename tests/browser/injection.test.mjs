@@ -1,0 +1,127 @@
+// The page as an attack surface (issue 8): script-injection payloads through every URL field and every
+// input box must never run script, inject elements or log errors; the CSP forbids inline script.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, startServer, settled } from './helpers.mjs';
+
+const PAYLOADS = [
+  '<img src=x onerror=alert(1)>',
+  '"><script>alert(2)</script>',
+  "'-alert(3)-'",
+  'javascript:alert(4)',
+  '<svg onload=alert(5)>',
+  '${alert(6)}',
+  '{{constructor.constructor("alert(7)")()}}',
+  '</textarea><iframe src=javascript:alert(8)>',
+];
+const LAYER_FIELDS = ['in_channels', 'out_channels', 'kernel_size', 'stride', 'padding', 'dilation', 'groups', 'bias', 'padding_mode'];
+const DEFAULT_LAYER = ['1', '1', '3', '1', '0', '1', '1', '1', 'zeros'];
+
+let server;
+let chrome;
+before(async () => {
+  server = await startServer();
+  chrome = await launch();
+});
+after(async () => {
+  await chrome?.close();
+  await server?.close();
+});
+
+// Opens `query`, records dialogs, and checks that nothing foreign reached the DOM.
+async function visit(query) {
+  const page = await openPage(chrome.browser, server.url + query);
+  const dialogs = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    dialog.dismiss();
+  });
+  return { page, dialogs };
+}
+
+async function assertClean(page, dialogs, what) {
+  await page.waitForTimeout(50);
+  assert.deepEqual(dialogs, [], `${what}: a dialog opened`);
+  const injected = await page.evaluate(() =>
+    document.querySelectorAll('img, iframe, object, embed, script:not([src]), [onerror], [onload], svg [onload]').length);
+  assert.equal(injected, 0, `${what}: an element was injected`);
+  assert.deepEqual(page.problems, [], `${what}: console errors`);
+}
+
+function urlVariants(payload) {
+  const encoded = encodeURIComponent(payload);
+  const variants = [
+    `?seed=${encoded}&layer=${DEFAULT_LAYER.join(',')}`,
+    `?seed=1&input=${encoded}`,
+    `?seed=1&gen=${encoded}`,
+    `?seed=1&gen=ramp&n=${encoded}`,
+    `?seed=1&gen=ramp&c=${encoded}`,
+    `?seed=1&gen=ramp&len=${encoded}`,
+    `?seed=1&layer=${DEFAULT_LAYER.join(',')}&all=${encoded}`,
+    `?seed=1&layer=${DEFAULT_LAYER.join(',')}&embed=${encoded}`,
+    `?seed=1&layer=${DEFAULT_LAYER.join(',')}&sel=${encoded}`,
+    `?seed=1&layer=${DEFAULT_LAYER.join(',')}&w0=${encoded}`,
+    `?seed=1&layer=${DEFAULT_LAYER.join(',')}&b0=${encoded}`,
+    `?seed=1&layer=${DEFAULT_LAYER.join(',')}&${encoded}=1`,
+  ];
+  LAYER_FIELDS.forEach((_, i) => {
+    const fields = DEFAULT_LAYER.slice();
+    fields[i] = encoded;
+    variants.push(`?seed=1&layer=${fields.join(',')}`);
+  });
+  return variants;
+}
+
+test('payloads in every URL field: refused or shown as text, never run', async () => {
+  let tried = 0;
+  for (const payload of PAYLOADS) {
+    for (const query of urlVariants(payload)) {
+      const { page, dialogs } = await visit(query);
+      await assertClean(page, dialogs, query);
+      await page.context().close();
+      tried++;
+    }
+  }
+  console.log(`URL payloads tried: ${tried}`);
+});
+
+test('payloads typed into every input box: shown as text, never run', async () => {
+  const { page, dialogs } = await visit('');
+  const boxes = await page.locator('input:not([type=checkbox]):not([type=radio]):not([type=range]), textarea').count();
+  assert.ok(boxes >= 10, `only ${boxes} input boxes found`);
+  let tried = 0;
+  for (let i = 0; i < boxes; i++) {
+    for (const payload of PAYLOADS) {
+      const box = page.locator('input:not([type=checkbox]):not([type=radio]):not([type=range]), textarea').nth(i);
+      if (!(await box.isVisible()) || !(await box.isEditable())) continue;
+      const type = await box.getAttribute('type');
+      if (type === 'number') continue; // a number field cannot hold text; its URL form is tested above
+      await box.fill(payload);
+      await box.press('Tab');
+      await settled(page);
+      await assertClean(page, dialogs, `box ${i} (${await box.getAttribute('aria-label') ?? await box.getAttribute('id')}) with ${payload}`);
+      tried++;
+    }
+    await page.goto(server.url); // back to the default state for the next box
+  }
+  console.log(`input-box payloads tried: ${tried} over ${boxes} boxes`);
+  assert.ok(tried >= 16);
+  await page.context().close();
+});
+
+test('the Content-Security-Policy forbids inline script', async () => {
+  const { page } = await visit('');
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.match(csp, /script-src 'self'/);
+  assert.doesNotMatch(csp, /unsafe-inline/);
+  const ran = await page.evaluate(() => {
+    window.__injected = false;
+    const script = document.createElement('script');
+    script.textContent = 'window.__injected = true';
+    document.body.append(script);
+    return window.__injected;
+  });
+  assert.equal(ran, false, 'an inline script ran despite the CSP');
+  page.problems.length = 0; // the CSP violation report itself is expected here
+  await page.context().close();
+});
