@@ -2,7 +2,7 @@
 // the kernel window over the padded input with an animation over output positions (views/strip.js), and the
 // receptive field through the stack (views/receptive.js); it also marks what it explains in the results
 // (views/select.js). Renders only the selected element, so its cost does not grow with the page.
-import { h, uid } from '../dom.js';
+import { activeOf, h, uid } from '../dom.js';
 import { formatValue } from '../../lib/format.js';
 import { formulaView, formulaText, idx } from './formula.js';
 import { stripView } from './strip.js';
@@ -205,18 +205,22 @@ export class ExplainPanel {
     for (const term of ex.terms) if (term.padded) this.known.set(`${term.inChannel}:${term.paddedPosition}`, term);
     const args = { stride: Number(layer.stride), dilation: Number(layer.dilation), kernel: Number(layer.kernel_size), mode };
     const scroller = this.strip.querySelector('.strip-scroll');
-    const hadFocus = scroller && scroller === scroller.ownerDocument.activeElement;
+    const hadFocus = scroller && scroller === activeOf(scroller);
     this.strip.replaceChildren(stripView({ ex, input, output: info.output, plan: info.plan, args, known: this.known, filling: this.filling }));
     if (hadFocus) this.strip.querySelector('.strip-scroll')?.focus({ preventScroll: true });
-    // Keep the kernel window in view when the strip is wider than the panel (after this frame's layout).
-    requestAnimationFrame(() => {
+    // Keep the kernel window in view when the strip is wider than the panel. Measured after the frame is painted
+    // and only when the strip is on screen (off screen it skips layout: content-visibility).
+    requestAnimationFrame(() => setTimeout(() => {
       const sc = this.strip.querySelector('.strip-scroll');
       const cells = sc?.querySelectorAll('td.tap');
-      if (!sc || !cells?.length || sc.scrollWidth <= sc.clientWidth) return;
+      if (!sc || !cells?.length) return;
+      const box = this.strip.getBoundingClientRect();
+      const view = this.strip.ownerDocument.defaultView;
+      if (box.bottom < 0 || box.top > view.innerHeight || sc.scrollWidth <= sc.clientWidth) return;
       const a = cells[0].offsetLeft;
       const b = cells[cells.length - 1].offsetLeft + cells[cells.length - 1].offsetWidth;
       sc.scrollLeft = Math.max(0, (a + b) / 2 - sc.clientWidth / 2);
-    });
+    }, 0));
     const inLen = result.input.shape[result.input.shape.length - 1];
     this.rf.replaceChildren(receptiveView({ ex, layers: state.layers, inputLength: inLen }));
   }

@@ -2,7 +2,7 @@
 // channel of its group, a diverging colour scale symmetric around zero with a legend. Drawn on a <canvas> (one
 // element however many weights; a 16×16×3 layer is 768 cells) and linked with the editable table: hovering or
 // focusing a cell in either view marks the same weight in the other.
-import { h } from '../dom.js';
+import { activeOf, h } from '../dom.js';
 import { formatValue } from '../../lib/format.js';
 
 const NEG = [37, 99, 235]; // the page's accent blue for negative weights
@@ -154,7 +154,7 @@ export function linkHeatmap(table, heatmap) {
   heatmap.onHover = setLinked;
   const indexOf = (target) => (target?.dataset?.index !== undefined ? Number(target.dataset.index) : -1);
   table.el.addEventListener('mouseover', (e) => heatmap.mark(indexOf(e.target)));
-  table.el.addEventListener('mouseleave', () => heatmap.mark(indexOf(table.el.ownerDocument.activeElement)));
+  table.el.addEventListener('mouseleave', () => heatmap.mark(indexOf(activeOf(table.el))));
   table.el.addEventListener('focusin', (e) => heatmap.mark(indexOf(e.target)));
   table.el.addEventListener('focusout', () => heatmap.mark(-1));
 }

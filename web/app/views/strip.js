@@ -104,12 +104,15 @@ export function stripView({ ex, input, output, plan, args, known, filling }) {
 
   const note = channels.length > drawn.length
     ? h('p', { class: 'hint', text: `Showing ${drawn.length} of the ${channels.length} input channels this output reads; the formula lists them all.` }) : null;
-  const caption = h('caption', null,
+  const captionText = [
     `Padded input (padding ${plan.padLeft} left, ${plan.paddedLength - plan.padLeft - inS.len} right, ${args.mode}) with the kernel window of out[…, ${at.t}]: `,
-    `its taps sit on padded positions ${taps.join(', ')}`, args.dilation > 1 ? ` (every ${args.dilation}th: dilation ${args.dilation})` : '',
-    `; each next output moves the window ${args.stride} position${args.stride === 1 ? '' : 's'} (stride ${args.stride}).`);
+    `its taps sit on padded positions ${taps.join(', ')}`, args.dilation > 1 ? ` (${args.dilation} apart: dilation ${args.dilation})` : '',
+    `; each next output moves the window ${args.stride} position${args.stride === 1 ? '' : 's'} (stride ${args.stride}).`].join('');
+  // The caption is read with the table; the same words show under the scroller so they never scroll away.
+  const caption = h('caption', { class: 'sr-only', text: captionText });
   return h('div', { class: 'strip-wrap' },
     h('div', { class: 'strip-scroll', tabindex: '0', role: 'group', 'aria-label': 'Kernel window over the padded input' },
       h('table', { class: 'strip' }, caption, h('thead', null, head), h('tbody', null, rows, outRow))),
+    h('p', { class: 'strip-caption', 'aria-hidden': 'true', text: captionText }),
     note);
 }
