@@ -5,22 +5,37 @@
 #include "layer_handle.h"
 
 using namespace emscripten;
-using conv1d::bindings::LayerArguments;
+using conv1d::Conv1dArguments;
 using conv1d::bindings::LayerHandle;
 
+namespace {
+
+template <int64_t Conv1dArguments::*size>
+int get_int(const Conv1dArguments& arguments) {
+  return static_cast<int>(arguments.*size);
+}
+
+template <int64_t Conv1dArguments::*size>
+void set_int(Conv1dArguments& arguments, int value) {
+  arguments.*size = value;
+}
+
+}  // namespace
+
 EMSCRIPTEN_BINDINGS(conv1d) {
-  value_object<LayerArguments>("LayerArguments")
-      .field("inChannels", &LayerArguments::in_channels)
-      .field("outChannels", &LayerArguments::out_channels)
-      .field("kernelSize", &LayerArguments::kernel_size)
-      .field("stride", &LayerArguments::stride)
-      .field("padding", &LayerArguments::padding)
-      .field("paddingIsString", &LayerArguments::padding_is_string)
-      .field("paddingString", &LayerArguments::padding_string)
-      .field("dilation", &LayerArguments::dilation)
-      .field("groups", &LayerArguments::groups)
-      .field("bias", &LayerArguments::bias)
-      .field("paddingMode", &LayerArguments::padding_mode);
+  // Sizes cross as JS numbers (int32, checked by the JS layer); the core keeps them as int64.
+  value_object<Conv1dArguments>("Conv1dArguments")
+      .field("inChannels", &get_int<&Conv1dArguments::in_channels>, &set_int<&Conv1dArguments::in_channels>)
+      .field("outChannels", &get_int<&Conv1dArguments::out_channels>, &set_int<&Conv1dArguments::out_channels>)
+      .field("kernelSize", &get_int<&Conv1dArguments::kernel_size>, &set_int<&Conv1dArguments::kernel_size>)
+      .field("stride", &get_int<&Conv1dArguments::stride>, &set_int<&Conv1dArguments::stride>)
+      .field("padding", &get_int<&Conv1dArguments::padding>, &set_int<&Conv1dArguments::padding>)
+      .field("paddingIsString", &Conv1dArguments::padding_is_string)
+      .field("paddingString", &Conv1dArguments::padding_string)
+      .field("dilation", &get_int<&Conv1dArguments::dilation>, &set_int<&Conv1dArguments::dilation>)
+      .field("groups", &get_int<&Conv1dArguments::groups>, &set_int<&Conv1dArguments::groups>)
+      .field("bias", &Conv1dArguments::bias)
+      .field("paddingMode", &Conv1dArguments::padding_mode);
 
   class_<LayerHandle>("LayerHandle")
       .class_function("create", &LayerHandle::create, allow_raw_pointers())

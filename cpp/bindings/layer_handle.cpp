@@ -67,43 +67,16 @@ Tensor tensor_from_wasm(const emscripten::val& shape_js, uintptr_t data) {
 
 }  // namespace
 
-LayerHandle* LayerHandle::create(const LayerArguments& a) {
+LayerHandle* LayerHandle::create(const Conv1dArguments& arguments) {
   LayerHandle* handle = nullptr;
-  last_error_storage() = capture([&] {
-    Conv1dArguments arguments;
-    arguments.in_channels = a.in_channels;
-    arguments.out_channels = a.out_channels;
-    arguments.kernel_size = a.kernel_size;
-    arguments.stride = a.stride;
-    arguments.padding = a.padding;
-    arguments.padding_is_string = a.padding_is_string;
-    arguments.padding_string = a.padding_string;
-    arguments.dilation = a.dilation;
-    arguments.groups = a.groups;
-    arguments.bias = a.bias;
-    arguments.padding_mode = a.padding_mode;
-    handle = new LayerHandle(parse_arguments(arguments));
-  });
+  last_error_storage() = capture([&] { handle = new LayerHandle(parse_arguments(arguments)); });
   return handle;
 }
 
-LayerArguments LayerHandle::arguments() const {
-  const Conv1dOptions& o = layer_.options();
-  LayerArguments a;
-  a.in_channels = static_cast<int>(o.in_channels);
-  a.out_channels = static_cast<int>(o.out_channels);
-  a.kernel_size = static_cast<int>(o.kernel_size);
-  a.stride = static_cast<int>(o.stride);
-  a.padding = static_cast<int>(o.padding.amount);
-  a.padding_is_string = o.padding.kind != Padding::Kind::amount;
-  a.padding_string = o.padding.kind == Padding::Kind::same    ? "same"
-                     : o.padding.kind == Padding::Kind::valid ? "valid"
-                                                              : "";
-  a.dilation = static_cast<int>(o.dilation);
-  a.groups = static_cast<int>(o.groups);
-  a.bias = layer_.bias().has_value();
-  a.padding_mode = padding_mode_name(o.padding_mode);
-  return a;
+Conv1dArguments LayerHandle::arguments() const {
+  Conv1dArguments arguments = to_arguments(layer_.options());
+  arguments.bias = layer_.bias().has_value();
+  return arguments;
 }
 
 std::string LayerHandle::prepare(const emscripten::val& input_shape) {

@@ -12,29 +12,15 @@
 
 namespace conv1d::bindings {
 
-// Constructor arguments as they cross from JS: numbers already checked to be int32 by the JS layer.
-struct LayerArguments {
-  int in_channels = 0;
-  int out_channels = 0;
-  int kernel_size = 0;
-  int stride = 1;
-  int padding = 0;
-  bool padding_is_string = false;
-  std::string padding_string;
-  int dilation = 1;
-  int groups = 1;
-  bool bias = true;
-  std::string padding_mode = "zeros";
-};
-
 // Every fallible call returns an error message ("" on success) instead of throwing: an exception
 // must never unwind through JS frames (see shared/TOOLCHAIN.md, point 5). The JS layer throws.
 class LayerHandle {
  public:
   // Returns nullptr on failure; the message is then in last_error().
-  static LayerHandle* create(const LayerArguments& arguments);
+  static LayerHandle* create(const Conv1dArguments& arguments);
 
-  LayerArguments arguments() const;
+  // The normalised constructor arguments; `bias` says whether the layer has one now.
+  Conv1dArguments arguments() const;
   int pad_left() const { return static_cast<int>(layer_.pad_left()); }
   int pad_right() const { return static_cast<int>(layer_.pad_right()); }
 

@@ -47,15 +47,14 @@ namespace {
 // channels * kernel_size); no tensor that fits in memory needs them. PyTorch has no such limit.
 void check_magnitude(const char* name, int64_t value) {
   if (value < -max_argument_magnitude || value > max_argument_magnitude) {
-    throw std::invalid_argument(std::string(name) + "=" + std::to_string(value) +
-                                " is out of range: conv1d supports arguments from -" +
-                                std::to_string(max_argument_magnitude) + " to " +
-                                std::to_string(max_argument_magnitude));
+    throw std::invalid_argument(
+        std::string(name) + "=" + std::to_string(value) + " is out of range: conv1d supports arguments from -" +
+        std::to_string(max_argument_magnitude) + " to " + std::to_string(max_argument_magnitude));
   }
 }
 
-void check_magnitudes(int64_t in_channels, int64_t out_channels, int64_t kernel_size, int64_t stride,
-                      int64_t padding, int64_t dilation, int64_t groups) {
+void check_magnitudes(int64_t in_channels, int64_t out_channels, int64_t kernel_size, int64_t stride, int64_t padding,
+                      int64_t dilation, int64_t groups) {
   check_magnitude("in_channels", in_channels);
   check_magnitude("out_channels", out_channels);
   check_magnitude("kernel_size", kernel_size);
@@ -94,6 +93,24 @@ Conv1dOptions parse_arguments(const Conv1dArguments& a) {
   options.bias = a.bias;
   options.padding_mode = parse_padding_mode(a.padding_mode);
   return options;
+}
+
+Conv1dArguments to_arguments(const Conv1dOptions& o) {
+  Conv1dArguments a;
+  a.in_channels = o.in_channels;
+  a.out_channels = o.out_channels;
+  a.kernel_size = o.kernel_size;
+  a.stride = o.stride;
+  a.padding = o.padding.amount;
+  a.padding_is_string = o.padding.kind != Padding::Kind::amount;
+  a.padding_string = o.padding.kind == Padding::Kind::same    ? "same"
+                     : o.padding.kind == Padding::Kind::valid ? "valid"
+                                                              : "";
+  a.dilation = o.dilation;
+  a.groups = o.groups;
+  a.bias = o.bias;
+  a.padding_mode = padding_mode_name(o.padding_mode);
+  return a;
 }
 
 void validate_construction(const Conv1dOptions& options) {

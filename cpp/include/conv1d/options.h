@@ -62,6 +62,8 @@ struct Conv1dArguments {
 };
 
 Conv1dOptions parse_arguments(const Conv1dArguments& arguments);
+// The arguments that rebuild `options` (the inverse of parse_arguments).
+Conv1dArguments to_arguments(const Conv1dOptions& options);
 
 // The checks torch.nn.Conv1d.__init__ makes, in its order and with its messages (ValueError there,
 // std::invalid_argument here). Arguments it only checks at forward time are checked by Conv1d::plan.
