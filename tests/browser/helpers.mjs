@@ -10,11 +10,12 @@ import { chromium } from 'playwright-core';
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const screenshotDir = join(root, 'build', 'screenshots');
 
-export async function startServer() {
+/** Serves `directory` (default: web/) on a free port of 127.0.0.1. */
+export async function startServer(directory = join(root, 'web')) {
   if (!existsSync(join(root, 'web/lib/core/conv1d-core.mjs'))) {
     throw new Error('web/lib/core/conv1d-core.mjs is missing: run `scripts/build.sh wasm` (or `npm start` once) first');
   }
-  const serve = sirv(join(root, 'web'), { dev: true });
+  const serve = sirv(directory, { dev: true });
   const server = createServer(serve);
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();

@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { launchChromium, serveDirectory } from './chromium.mjs';
+import { launch, startServer } from '../browser/helpers.mjs';
 
 test('esbuild bundle of the package runs in headless Chromium and prints the tutorial output', async () => {
   const out = mkdtempSync(join(tmpdir(), 'conv1d-bundle-'));
-  const server = await serveDirectory(out);
-  const browser = await launchChromium();
+  const server = await startServer(out);
+  const chrome = await launch();
   try {
     await build({
       entryPoints: [fileURLToPath(new URL('./fixtures/bundle-entry.js', import.meta.url))],
@@ -19,7 +19,7 @@ test('esbuild bundle of the package runs in headless Chromium and prints the tut
     });
     writeFileSync(join(out, 'index.html'),
       '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><pre id="out">loading</pre><script type="module" src="app.js"></script>');
-    const page = await browser.newPage();
+    const page = await chrome.browser.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -28,7 +28,7 @@ test('esbuild bundle of the package runs in headless Chromium and prints the tut
     assert.equal(await page.textContent('#out'), 'tensor([[[-0.2770, -0.3462, -0.4155]]])');
     assert.deepEqual(errors, []);
   } finally {
-    await browser.close();
+    await chrome.close();
     await server.close();
     rmSync(out, { recursive: true, force: true });
   }

@@ -1,17 +1,8 @@
 // Random Conv1d configurations that PyTorch accepts, shared by the explain and export tests.
 const MODES = ['zeros', 'reflect', 'replicate', 'circular'];
 
-/** A small deterministic PRNG (mulberry32), so every run tests the same configurations. */
-export function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small deterministic PRNG (the page's own), so every run tests the same configurations. */
+export { mulberry32 as prng } from '../../web/app/generate.js';
 
 export const pick = (random, list) => list[Math.floor(random() * list.length)];
 export const int = (random, low, high) => low + Math.floor(random() * (high - low + 1));

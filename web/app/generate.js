@@ -4,7 +4,7 @@
 const round4 = (x) => Math.round(x * 1e4) / 1e4;
 
 // mulberry32: a small, well-known 32-bit PRNG; the noise only needs to be reproducible from the seed.
-function mulberry32(seed) {
+export function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
