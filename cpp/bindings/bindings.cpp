@@ -56,7 +56,8 @@ EMSCRIPTEN_BINDINGS(conv1d) {
       .function("setBias", &LayerHandle::set_bias)
       .function("removeBias", &LayerHandle::remove_bias)
       .function("resetParameters", &LayerHandle::reset_parameters)
-      .function("explain", &LayerHandle::explain);
+      .function("explain", &LayerHandle::explain)
+      .function("paddedSources", &LayerHandle::padded_sources);
 
   function("lastError", &conv1d::bindings::last_error);
   function("manualSeed", &conv1d::bindings::manual_seed);

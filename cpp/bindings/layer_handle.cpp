@@ -156,6 +156,18 @@ emscripten::val LayerHandle::explain(const emscripten::val& input_shape, uintptr
   return result;
 }
 
+emscripten::val LayerHandle::padded_sources(int length) const {
+  ConvPlan plan;
+  const std::string error = capture([&] { plan = layer_.plan({1, layer_.options().in_channels, length}); });
+  if (!error.empty()) return error_object(error);
+  emscripten::val sources = emscripten::val::array();
+  for (int64_t p = 0; p < plan.padded_length; ++p) {
+    sources.call<void>(
+        "push", static_cast<double>(padded_source(p, plan.pad_left, plan.length, layer_.options().padding_mode)));
+  }
+  return sources;
+}
+
 std::string last_error() { return last_error_storage(); }
 
 emscripten::val receptive_fields(const emscripten::val& handles) {

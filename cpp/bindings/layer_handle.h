@@ -50,6 +50,8 @@ class LayerHandle {
   emscripten::val explain(const emscripten::val& input_shape, uintptr_t data, int batch, int out_channel,
                           int position) const;
   const Conv1d& layer() const { return layer_; }
+  // For each padded position of a (1, C_in, length) input: the input index it reads, or -1; or {error}.
+  emscripten::val padded_sources(int length) const;
 
  private:
   explicit LayerHandle(const Conv1dOptions& options) : layer_(options) {}

@@ -80,3 +80,20 @@ test('receptive field of a 3-layer dilated stack equals the analytic value', () 
   assert.deepEqual(seen, Array.from({ length: 15 }, (_, i) => 13 + i));
   model.delete();
 });
+
+test('paddedSources says where every padded position reads from', () => {
+  const cases = [
+    ['zeros', [-1, -1, 0, 1, 2, 3, -1, -1]],
+    ['reflect', [2, 1, 0, 1, 2, 3, 2, 1]],
+    ['replicate', [0, 0, 0, 1, 2, 3, 3, 3]],
+    ['circular', [2, 3, 0, 1, 2, 3, 0, 1]],
+  ];
+  for (const [paddingMode, expected] of cases) {
+    const m = new nn.Conv1d(1, 1, 3, { padding: 2, paddingMode });
+    assert.deepEqual(m.paddedSources(4), expected, paddingMode);
+    m.delete();
+  }
+  const reflect = new nn.Conv1d(1, 1, 3, { padding: 2, paddingMode: 'reflect' });
+  assert.throws(() => reflect.paddedSources(2), /Padding size should be less than/);
+  reflect.delete();
+});

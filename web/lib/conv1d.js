@@ -249,6 +249,16 @@ export function conv1dClass(core, toTensor, registry, seedState) {
     }
 
     /**
+     * Where each position of the padded input reads from, for an input of `length`: an input index,
+     * or -1 for a zero of zero-padding. Throws PyTorch's error when the padding cannot apply.
+     */
+    paddedSources(length) {
+      const result = this.#live().paddedSources(checkInt(length, 'Conv1d.paddedSources()', 'length'));
+      check(result.error);
+      return result;
+    }
+
+    /**
      * The output element (batch, outChannel, position) of `input`, term by term:
      * { terms: [{ inChannel, tap, paddedPosition, source, padded, input, weight }], bias, value, group, ... }.
      * `source` is the input position a term reads (-1 for a zero of the padding). For (C, L) input, batch is 0.

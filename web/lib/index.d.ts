@@ -93,11 +93,64 @@ export class Conv1d {
   outputShape(inputShape: number[]): number[];
   /** input: (N, C_in, L) or (C_in, L). */
   forward(input: TensorLike): Tensor;
+  /**
+   * Where each position of the padded input reads from, for an input of `length`: an index into the
+   * input, or -1 for a zero of zero-padding (length + padLeft + padRight entries).
+   */
+  paddedSources(length: number): number[];
+  /** The output element (batch, outChannel, position) of `input`, term by term. For (C, L) input, batch is 0. */
+  explain(input: TensorLike, batch: number, outChannel: number, position: number): Explanation;
+  /**
+   * Where the parameters came from. A layer with drawsBefore 0 that is not edited is reproduced by
+   * torch.manual_seed(seed) alone.
+   */
+  readonly origin: { seed: bigint; drawsBefore: number; drawsAfter: number; edited: boolean };
+  /** A runnable PyTorch program reproducing this layer on `input`. */
+  toPython(input: TensorLike): string;
   /** Frees the layer's WebAssembly memory; using it afterwards throws. */
   delete(): void;
   isDeleted(): boolean;
   /** As PyTorch prints the module. */
   toString(): string;
+}
+
+/** One product weight * input that an output element sums. */
+export interface ExplainedTerm {
+  /** Input channel (index into C_in). */
+  inChannel: number;
+  /** Kernel position j. */
+  tap: number;
+  /** position * stride + tap * dilation: where the tap lands in the padded input. */
+  paddedPosition: number;
+  /** The input position the value comes from, or -1 for a zero of zero-padding. */
+  source: number;
+  /** The tap lands in the padding (source says where the padding mode took the value from). */
+  padded: boolean;
+  input: number;
+  weight: number;
+}
+
+export interface Explanation {
+  batch: number;
+  outChannel: number;
+  position: number;
+  group: number;
+  firstInChannel: number;
+  /** By input channel, then tap. */
+  terms: ExplainedTerm[];
+  bias: number | null;
+  /** bias + sum of input * weight, accumulated in double and rounded once. */
+  value: number;
+}
+
+/** How far one layer's outputs see into the stack's original input. */
+export interface ReceptiveField {
+  /** Input positions spanned by one output (padding included). */
+  size: number;
+  /** Distance in the input between neighbouring outputs. */
+  jump: number;
+  /** Input position of the first element output 0 sees (negative inside the left padding). */
+  start: number;
 }
 
 /** torch.nn.Sequential of Conv1d layers. */
@@ -113,6 +166,12 @@ export class Sequential implements Iterable<Conv1d> {
   forwardAll(input: TensorLike): Tensor[];
   plans(inputShape: number[]): Conv1dPlan[];
   outputShapes(inputShape: number[]): number[][];
+  /** Per layer, through all earlier layers. */
+  receptiveFields(): ReceptiveField[];
+  /** The original-input positions (sorted) that output `position` of layer `layerIndex` reads. */
+  influencingInputs(inputShape: number[], layerIndex: number, position: number): number[];
+  /** A runnable PyTorch program: torch.manual_seed when the seed alone reproduces the stack. */
+  toPython(input: TensorLike): string;
   /** Deletes every layer. */
   delete(): void;
   toString(): string;
