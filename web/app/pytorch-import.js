@@ -212,6 +212,17 @@ function layersFromParams(params) {
   return layers;
 }
 
+/** The shortest decimal with the same float32 value: -0.09920000284910202 (printed at precision 17) → -0.0992. */
+function shortestFloat32(value) {
+  if (!Number.isFinite(value)) return value;
+  const target = Math.fround(value);
+  for (let digits = 1; digits <= 9; digits += 1) {
+    const short = Number(target.toPrecision(digits));
+    if (Math.fround(short) === target) return short;
+  }
+  return target;
+}
+
 const describeShape = (shape) => `(${shape.join(', ')})`;
 
 /**
@@ -258,7 +269,7 @@ export function importedState(parsed, current, initial, { inferLayers = true } =
       const edits = {};
       flatten(p.values).forEach((v, i) => {
         const seededValue = target.data[i];
-        if (!Object.is(Math.fround(v), seededValue) && !(Number.isNaN(v) && Number.isNaN(seededValue))) edits[String(i)] = v;
+        if (!Object.is(Math.fround(v), seededValue) && !(Number.isNaN(v) && Number.isNaN(seededValue))) edits[String(i)] = shortestFloat32(v);
       });
       if (p.kind === 'weight') state.layers[p.layer].weightEdits = edits;
       else state.layers[p.layer].biasEdits = edits;
