@@ -19,8 +19,8 @@ function newestSource(dir) {
 }
 
 if (!existsSync(core) || statSync(core).mtimeMs < newestSource(join(root, 'cpp'))) {
-  console.log('Building the WebAssembly module (scripts/build.sh wasm)…');
-  execFileSync(join(root, 'scripts/build.sh'), ['wasm'], { stdio: 'inherit' });
+  console.log('Building the WebAssembly module (scripts/build.sh core)…');
+  execFileSync(join(root, 'scripts/build.sh'), ['core'], { stdio: 'inherit' });
 }
 
 const port = Number(process.env.PORT ?? 8080);

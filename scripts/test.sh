@@ -19,7 +19,7 @@ run_fuzz() {
   scripts/fuzz.sh --short
 }
 run_js() {
-  [ -f web/lib/core/conv1d-core.mjs ] || scripts/build.sh wasm
+  [ -f web/lib/core/conv1d-core.mjs ] || scripts/build.sh core
   node --test --test-concurrency=1 tests/js/*.test.mjs tests/browser/*.test.mjs
 }
 
