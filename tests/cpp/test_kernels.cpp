@@ -7,6 +7,7 @@
 
 #include "conv1d/reference.h"
 #include "kernels/dispatch.h"
+#include "kernels/input-view.h"
 #include "kernels/kernel.h"
 #include "padding.h"
 #include "tolerance.h"
@@ -143,6 +144,52 @@ TEST_CASE("kernels: deep reductions (many input channels x taps) stay within tol
     if (!conv1d::kernel_applies(kernel, problem_of(layer, input.shape))) continue;
     INFO(kernel.name);
     check_close(run_kernel(kernel, layer, input), conv1d::reference_forward(layer, input));
+  }
+}
+
+// The GEMM kernels ask input-view.h for chunks of about 4096 input floats per group: with C_in/groups * stride
+// = 512 a chunk is 8 positions (one 8-wide tile), so these widths cross chunk boundaries below, at and above
+// the tile; a tap reach longer than a chunk falls back to the unchunked view.
+TEST_CASE("kernels: GEMM input chunks, widths lt/eq/gt/div of a chunk, strides, reach beyond a chunk", "[kernels]") {
+  struct Geometry {
+    int64_t in, out, groups, k, stride, dilation, padding;
+    bool chunked;  // expected for the largest width
+  };
+  const Geometry geometries[] = {
+      {512, 5, 1, 3, 1, 1, 1, true},  {256, 6, 1, 5, 2, 2, 2, true},  {128, 4, 1, 4, 3, 3, 0, true},
+      {1024, 6, 2, 3, 1, 1, 0, true}, {512, 3, 1, 3, 1, 5, 5, false},
+  };
+  const int64_t widths[] = {1, 7, 8, 9, 12, 15, 16, 17, 20, 33};
+  std::mt19937 rng(11);
+  for (const conv1d::KernelInfo& kernel : kernel_list()) {
+    for (const Geometry& g : geometries) {
+      for (int64_t width : widths) {
+        conv1d::Conv1dOptions o;
+        o.in_channels = g.in;
+        o.out_channels = g.out;
+        o.groups = g.groups;
+        o.kernel_size = g.k;
+        o.stride = g.stride;
+        o.dilation = g.dilation;
+        o.padding = conv1d::Padding::of(g.padding);
+        o.bias = width % 2 == 0;
+        const int64_t length = (width - 1) * g.stride + g.dilation * (g.k - 1) + 1 - 2 * g.padding;
+        if (length < 1) continue;
+        conv1d::manual_seed(static_cast<uint64_t>(width + g.in));
+        const conv1d::Conv1d layer(o);
+        const conv1d::Tensor input = random_tensor({1, g.in, length}, rng);
+        const conv1d::ConvProblem problem = problem_of(layer, input.shape);
+        if (!conv1d::kernel_applies(kernel, problem) || kernel.layout != conv1d::WeightLayout::gemm4) continue;
+        INFO(kernel.name << ": C_in=" << g.in << " C_out=" << g.out << " groups=" << g.groups << " k=" << g.k
+                         << " s=" << g.stride << " d=" << g.dilation << " L_out=" << width);
+        if (width == 33) {
+          std::vector<float> padded(static_cast<size_t>(problem.in_channels * problem.padded_length));
+          const conv1d::InputView view = conv1d::make_input_view(problem, padded.data(), 4096);
+          CHECK((view.chunk_positions == 8) == g.chunked);
+        }
+        check_close(run_kernel(kernel, layer, input), conv1d::reference_forward(layer, input));
+      }
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 // GEMM-style convolution over packed weights (WeightLayout::gemm4), scalar sibling of
 // f32-conv1d-gemm-wasmsimd-4x8: the same 4-output-channel x 8-position register tile, the same
-// im2col-free input addressing (input-view.h) and the same term order as the direct kernel
+// im2col-free input addressing (input-view.h, chunked) and the same term order as the direct kernel
 // (input channel outer, tap inner, bias added last).
 // Tails: positions in tiles of 8, then 4, then one at a time; a block with fewer than 4 channels
 // computes the zero-padded rows and does not store them.
@@ -10,6 +10,8 @@
 
 namespace conv1d {
 namespace {
+
+constexpr int64_t kChunkFloats = 4096;  // as f32-conv1d-gemm-wasmsimd-4x8
 
 template <int W>
 void tile(const float* x, const ptrdiff_t* offsets, int64_t depth, const float* w, float (&acc)[4][W]) {
@@ -38,36 +40,41 @@ void f32_conv1d_gemm_scalar_4x8(const ConvProblem& p, const float* padded_input,
     for (int64_t i = 0; i < p.out_channels * p.out_length; ++i) output[i] = bias ? bias[i / p.out_length] : 0.0f;
     return;
   }
-  const InputView view = make_input_view(p, padded_input);
+  const InputView view = make_input_view(p, padded_input, kChunkFloats);
   const int64_t group_in = p.in_channels / p.groups;
   const int64_t group_out = p.out_channels / p.groups;
   const int64_t depth = group_in * p.kernel_size;
   const int64_t blocks = (group_out + 3) / 4;
-  for (int64_t g = 0; g < p.groups; ++g) {
-    const float* xg = view.base + g * group_in * view.row_stride;
-    for (int64_t b = 0; b < blocks; ++b) {
-      const float* w = weights + (g * blocks + b) * depth * 4;
-      const int64_t oc = g * group_out + b * 4;
-      const int64_t count = std::min<int64_t>(4, group_out - b * 4);
-      float* const rows[4] = {output + oc * p.out_length, output + (oc + std::min<int64_t>(1, count - 1)) * p.out_length,
-                              output + (oc + std::min<int64_t>(2, count - 1)) * p.out_length,
-                              output + (oc + std::min<int64_t>(3, count - 1)) * p.out_length};
-      const float* b4 = bias ? bias + oc : nullptr;
-      int64_t t = 0;
-      for (; t + 8 <= p.out_length; t += 8) {
-        float acc[4][8];
-        tile<8>(xg + t, view.offsets, depth, w, acc);
-        store<8>(acc, rows, count, b4, t);
-      }
-      for (; t + 4 <= p.out_length; t += 4) {
-        float acc[4][4];
-        tile<4>(xg + t, view.offsets, depth, w, acc);
-        store<4>(acc, rows, count, b4, t);
-      }
-      for (; t < p.out_length; ++t) {
-        float acc[4][1];
-        tile<1>(xg + t, view.offsets, depth, w, acc);
-        store<1>(acc, rows, count, b4, t);
+  const int64_t chunk = view.chunk_positions;
+  for (int64_t t0 = 0; t0 < p.out_length; t0 += chunk) {
+    const int64_t positions = std::min(chunk, p.out_length - t0);
+    for (int64_t g = 0; g < p.groups; ++g) {
+      const float* xg = view.base + (t0 / chunk) * view.chunk_stride + g * group_in * view.row_stride;
+      for (int64_t b = 0; b < blocks; ++b) {
+        const float* w = weights + (g * blocks + b) * depth * 4;
+        const int64_t oc = g * group_out + b * 4;
+        const int64_t count = std::min<int64_t>(4, group_out - b * 4);
+        float* const o = output + t0;
+        float* const rows[4] = {o + oc * p.out_length, o + (oc + std::min<int64_t>(1, count - 1)) * p.out_length,
+                                o + (oc + std::min<int64_t>(2, count - 1)) * p.out_length,
+                                o + (oc + std::min<int64_t>(3, count - 1)) * p.out_length};
+        const float* b4 = bias ? bias + oc : nullptr;
+        int64_t u = 0;
+        for (; u + 8 <= positions; u += 8) {
+          float acc[4][8];
+          tile<8>(xg + u, view.offsets, depth, w, acc);
+          store<8>(acc, rows, count, b4, u);
+        }
+        for (; u + 4 <= positions; u += 4) {
+          float acc[4][4];
+          tile<4>(xg + u, view.offsets, depth, w, acc);
+          store<4>(acc, rows, count, b4, u);
+        }
+        for (; u < positions; ++u) {
+          float acc[4][1];
+          tile<1>(xg + u, view.offsets, depth, w, acc);
+          store<1>(acc, rows, count, b4, u);
+        }
       }
     }
   }

@@ -7,16 +7,70 @@
 
 namespace conv1d {
 
-InputView make_input_view(const ConvProblem& p, const float* padded_input) {
+namespace {
+
+// Chunked copy (see input-view.h): chunk c holds, per channel and phase r, x[c*T*s + r + m*s] for m < m_len,
+// zero past the input (never read by a valid window). Returns the row stride.
+int64_t copy_chunks(const ConvProblem& p, const float* padded_input, int64_t chunk, int64_t chunks,
+                    std::vector<float>& scratch, int64_t* m_len_out) {
+  const int64_t s = p.stride;
+  const int64_t reach = p.dilation * (p.kernel_size - 1);
+  const int64_t m_len = chunk + reach / s;
+  const int64_t phase_count = std::min(s, (chunk - 1) * s + reach + 1);
+  const int64_t row = phase_count * m_len;
+  scratch.resize(static_cast<size_t>(chunks * p.in_channels * row));
+  for (int64_t c = 0; c < chunks; ++c) {
+    for (int64_t ic = 0; ic < p.in_channels; ++ic) {
+      const float* x = padded_input + ic * p.padded_length;
+      float* dst = scratch.data() + (c * p.in_channels + ic) * row;
+      for (int64_t r = 0; r < phase_count; ++r) {
+        float* phase = dst + r * m_len;
+        const int64_t first = c * chunk * s + r;
+        const int64_t available = first < p.padded_length ? (p.padded_length - first + s - 1) / s : 0;
+        const int64_t count = std::min(m_len, available);
+        if (s == 1) {
+          std::copy(x + first, x + first + count, phase);
+        } else {
+          for (int64_t m = 0; m < count; ++m) phase[m] = x[first + m * s];
+        }
+        std::fill(phase + count, phase + m_len, 0.0f);
+      }
+    }
+  }
+  *m_len_out = m_len;
+  return row;
+}
+
+}  // namespace
+
+InputView make_input_view(const ConvProblem& p, const float* padded_input, int64_t chunk_floats) {
   // Scratch grows to the largest problem seen and is reused: no allocation per call once warm.
   thread_local std::vector<float> phases;
   thread_local std::vector<ptrdiff_t> offsets;
   thread_local std::vector<int32_t> byte_offsets;
   const int64_t group_in = p.in_channels / p.groups;
   offsets.resize(static_cast<size_t>(group_in * p.kernel_size));
-  InputView view{padded_input, static_cast<ptrdiff_t>(p.padded_length), nullptr, nullptr};
+  InputView view{padded_input, static_cast<ptrdiff_t>(p.padded_length), nullptr, nullptr, p.out_length, 0};
   const int64_t s = p.stride;
-  if (s == 1) {
+  const int64_t reach = p.dilation * (p.kernel_size - 1);
+  int64_t chunk = chunk_floats > 0 ? chunk_floats / std::max<int64_t>(1, group_in * s) / 8 * 8 : 0;
+  chunk = std::max<int64_t>(chunk, 8);
+  if (chunk_floats > 0 && chunk < p.out_length && reach <= chunk * s) {
+    const int64_t chunks = (p.out_length + chunk - 1) / chunk;
+    int64_t m_len = 0;
+    const int64_t row = copy_chunks(p, padded_input, chunk, chunks, phases, &m_len);
+    for (int64_t ic = 0; ic < group_in; ++ic) {
+      for (int64_t j = 0; j < p.kernel_size; ++j) {
+        const int64_t tap = j * p.dilation;
+        offsets[static_cast<size_t>(ic * p.kernel_size + j)] =
+            static_cast<ptrdiff_t>(ic * row + (tap % s) * m_len + tap / s);
+      }
+    }
+    view.base = phases.data();
+    view.row_stride = static_cast<ptrdiff_t>(row);
+    view.chunk_positions = chunk;
+    view.chunk_stride = static_cast<ptrdiff_t>(p.in_channels * row);
+  } else if (s == 1) {
     for (int64_t ic = 0; ic < group_in; ++ic) {
       for (int64_t j = 0; j < p.kernel_size; ++j) {
         offsets[static_cast<size_t>(ic * p.kernel_size + j)] = static_cast<ptrdiff_t>(ic * p.padded_length + j * p.dilation);
