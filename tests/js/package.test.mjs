@@ -24,7 +24,9 @@ test('npm pack -> npm install tarball -> import by name works and is small', () 
     const gzipped = gzipSync(readFileSync(join(root, 'web/lib/core/conv1d-core.mjs')), { level: 9 }).length;
     console.log(`packed: ${packed.size} bytes tarball, ${packed.unpackedSize} bytes unpacked, ${files.length} files; ` +
       `WASM module ${gzipped} bytes gzipped`);
-    assert.ok(packed.size < 100 * 1024, `tarball is ${packed.size} bytes`);
+    // ~90 KB is the library (mostly the inlined WASM); the rest is the page modules conv1d-playground/element imports.
+    assert.ok(files.includes('web/app/element.js') && files.includes('web/app/element.d.ts'), 'the element is packed');
+    assert.ok(packed.size < 180 * 1024, `tarball is ${packed.size} bytes`);
 
     const app = join(work, 'app');
     execFileSync('mkdir', ['-p', app]);
