@@ -78,6 +78,20 @@ export function estimateCost(state) {
 }
 
 const plain = (t) => ({ shape: t.shape, data: t.data });
+
+/**
+ * `next`, or `prev` when it holds the same values. Rebuilding the stack from the seed draws equal numbers for
+ * the layers before a changed one; handing back the arrays the views already show lets them skip all work
+ * (they memoise on array identity: arrays are replaced, never mutated).
+ */
+function keepIfSame(prev, next) {
+  if (!prev || !next || prev.data.length !== next.data.length || prev.shape.length !== next.shape.length) return next;
+  for (let i = 0; i < prev.shape.length; i += 1) if (prev.shape[i] !== next.shape[i]) return next;
+  const a = prev.data;
+  const b = next.data;
+  for (let i = 0; i < a.length; i += 1) if (!Object.is(a[i], b[i])) return next;
+  return prev;
+}
 const asError = (error, field) => ({ message: error instanceof Error ? error.message : String(error), field });
 
 /**
@@ -97,6 +111,7 @@ export class Engine {
     if (key === this.key) return this.built;
     for (const m of this.layers) if (m && !m.isDeleted()) m.delete();
     this.layers = [];
+    const previous = this.built?.layers ?? [];
     const nn = this.nn;
     const built = { seedError: null, layers: [] };
     try {
@@ -122,8 +137,9 @@ export class Engine {
         info.initialBias = bias ? plain(bias) : null;
         this.#applyEdits(m, weight, layerState.weightEdits, 'weight', info);
         if (bias) this.#applyEdits(m, bias, layerState.biasEdits, 'bias', info);
-        info.weight = plain(m.weight);
-        info.bias = m.bias ? plain(m.bias) : null;
+        const before = previous[built.layers.length];
+        info.weight = keepIfSame(before?.weight, plain(m.weight));
+        info.bias = m.bias ? keepIfSame(before?.bias, plain(m.bias)) : null;
       }
       this.layers.push(m);
       built.layers.push(info);
@@ -149,6 +165,7 @@ export class Engine {
     const started = performance.now();
     const built = this.#build(state);
     const result = { seedError: built.seedError, input: null, inputError: null, layers: [] };
+    const previous = this.lastRun?.result.layers ?? [];
     this.inputs = []; // the tensor each layer read, kept for explain()
     let x = null;
     try {
@@ -177,7 +194,7 @@ export class Engine {
           out.plan = m.plan(x.shape);
           this.inputs[i] = x;
           x = m.forward(x);
-          out.output = plain(x);
+          out.output = keepIfSame(previous[i]?.output, plain(x));
         } catch (error) {
           out.runError = asError(error, errorField(error.message));
           if (out.runError.field === 'in_channels' && i === 0) out.runError.alsoInput = true;

@@ -7,11 +7,12 @@ import { formatValue } from '../../lib/format.js';
 
 const NEG = [37, 99, 235]; // the page's accent blue for negative weights
 const POS = [232, 89, 12]; // orange for positive ones
-const mix = (c, a) => `rgb(${c.map((v) => Math.round(255 + (v - 255) * a)).join(',')})`;
-export const weightColor = (v, max) => {
-  if (!Number.isFinite(v)) return '#6b7280';
+const NAN = [107, 114, 128]; // #6b7280
+/** [r, g, b] of a weight on the scale symmetric around zero (white at 0, full colour at ±max). */
+export const weightRgb = (v, max) => {
+  if (!Number.isFinite(v)) return NAN;
   const a = max > 0 ? Math.min(1, Math.abs(v) / max) : 0;
-  return mix(v < 0 ? NEG : POS, a);
+  return (v < 0 ? NEG : POS).map((c) => Math.round(255 + (c - 255) * a));
 };
 
 export class WeightHeatmap {
@@ -51,6 +52,7 @@ export class WeightHeatmap {
     this.canvas.style.width = `${this.cssW}px`;
     this.canvas.style.height = `${this.cssH}px`;
     this.ratio = ratio;
+    this.pixels = null;
     this.canvas.setAttribute('aria-label', `Heatmap of the weight, ${out} output channels × ${inner} input channels × ${k} taps; largest magnitude ${formatValue(max)}. The table beside it has every value.`);
     this.legend.replaceChildren(
       h('span', { class: 'legend-end', text: formatValue(-max) }), h('span', { class: 'legend-bar' }),
@@ -89,22 +91,13 @@ export class WeightHeatmap {
   #draw() {
     const ctx = this.canvas.getContext('2d');
     if (!ctx || !this.shape) return;
+    // The cells are painted once per weight array into pixels (one putImageData instead of a fillStyle parse
+    // and fillRect per weight); hovering and the breakdown's marks only stroke on top of them.
+    this.pixels ??= this.#paint(ctx);
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.putImageData(this.pixels, 0, 0);
     ctx.setTransform(this.ratio, 0, 0, this.ratio, 0, 0);
-    ctx.clearRect(0, 0, this.cssW, this.cssH);
     const c = this.cell;
-    for (let index = 0; index < this.data.length; index += 1) {
-      const { x, y } = this.#rect(index);
-      ctx.fillStyle = weightColor(this.data[index], this.max);
-      ctx.fillRect(x, y, c, c);
-    }
-    if (c >= 8) {
-      ctx.strokeStyle = 'rgba(255,255,255,0.9)';
-      ctx.lineWidth = 1;
-      for (let index = 0; index < this.data.length; index += 1) {
-        const { x, y } = this.#rect(index);
-        ctx.strokeRect(x + 0.5, y + 0.5, c - 1, c - 1);
-      }
-    }
     ctx.lineWidth = 2;
     ctx.strokeStyle = '#111827';
     for (const index of this.used) {
@@ -118,6 +111,43 @@ export class WeightHeatmap {
       ctx.strokeStyle = '#facc15';
       ctx.strokeRect(x + 1.5, y + 1.5, c - 3, c - 3);
     }
+  }
+
+  // Device pixels of the cells: each weight's colour, and (cells of 8 CSS px or more) a 1 px near-white border.
+  #paint(ctx) {
+    const { width, height } = this.canvas;
+    const image = ctx.createImageData(width, height); // transparent: the gaps between input-channel blocks
+    const px = image.data;
+    const r = this.ratio;
+    const c = this.cell;
+    const border = c >= 8;
+    const edge = Math.max(1, Math.round(r));
+    for (let index = 0; index < this.data.length; index += 1) {
+      const { x, y } = this.#rect(index);
+      const rgb = weightRgb(this.data[index], this.max);
+      const x0 = Math.round(x * r);
+      const x1 = Math.min(width, Math.round((x + c) * r));
+      const y0 = Math.round(y * r);
+      const y1 = Math.min(height, Math.round((y + c) * r));
+      for (let py = y0; py < y1; py += 1) {
+        const rowEdge = border && (py < y0 + edge || py >= y1 - edge);
+        for (let qx = x0; qx < x1; qx += 1) {
+          const o = (py * width + qx) * 4;
+          if (rowEdge || (border && (qx < x0 + edge || qx >= x1 - edge))) {
+            // rgba(255,255,255,0.9) over the cell's colour
+            px[o] = 255 - (255 - rgb[0]) * 0.1;
+            px[o + 1] = 255 - (255 - rgb[1]) * 0.1;
+            px[o + 2] = 255 - (255 - rgb[2]) * 0.1;
+          } else {
+            px[o] = rgb[0];
+            px[o + 1] = rgb[1];
+            px[o + 2] = rgb[2];
+          }
+          px[o + 3] = 255;
+        }
+      }
+    }
+    return image;
   }
 
   /** Marks one weight (from the table's hover/focus), or none with -1. */
