@@ -37,3 +37,36 @@ export function activeOf(node) {
   const root = node.getRootNode?.();
   return root && 'activeElement' in root ? root.activeElement : null;
 }
+
+/**
+ * Makes `parent`'s children equal to `children` (freshly built nodes) while keeping every existing node whose
+ * tag matches at the same place: only changed texts and attributes reach the layout engine, not a whole new
+ * subtree. Event listeners are neither copied nor removed, so use it for subtrees whose listeners (if any) do
+ * not depend on the data shown.
+ */
+export function patchChildren(parent, children) {
+  const next = children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false)
+    .map((c) => (c instanceof Node ? c : document.createTextNode(String(c))));
+  const old = [...parent.childNodes];
+  next.forEach((node, k) => {
+    const prev = old[k];
+    if (!prev) parent.append(node);
+    else if (prev.nodeName === node.nodeName && prev.namespaceURI === node.namespaceURI) morph(prev, node);
+    else parent.replaceChild(node, prev);
+  });
+  for (let k = next.length; k < old.length; k += 1) old[k].remove();
+}
+
+function morph(target, source) {
+  if (target.isEqualNode(source)) return;
+  if (target.nodeType !== Node.ELEMENT_NODE) {
+    if (target.nodeValue !== source.nodeValue) target.nodeValue = source.nodeValue;
+    return;
+  }
+  for (const name of target.getAttributeNames()) if (!source.hasAttribute(name)) target.removeAttribute(name);
+  for (const name of source.getAttributeNames()) {
+    const value = source.getAttribute(name);
+    if (target.getAttribute(name) !== value) target.setAttribute(name, value);
+  }
+  patchChildren(target, [...source.childNodes]);
+}

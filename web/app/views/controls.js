@@ -1,7 +1,7 @@
 // The controls column: toolbar (presets, seed, share), the input panel and one fieldset per layer.
 // Built once per structure (number/order of layers) and then updated in place, so the field a person is
 // typing in keeps its focus and caret. Views only read `state` and `result` and call `actions`.
-import { activeOf, h, s as svg, uid } from '../dom.js';
+import { activeOf, h, patchChildren, s as svg, uid } from '../dom.js';
 import { INPUT_KINDS, PADDING_MODES } from '../state.js';
 
 const FIELD_HELP = {
@@ -84,6 +84,10 @@ export class Toolbar {
   }
 }
 
+// A generated input of thousands of values is tens of kilobytes of text, which takes the browser milliseconds to
+// lay out: it is written just after the frame that shows the new results, and once for a burst of changes.
+const LONG_TEXT = 4000;
+
 export class InputPanel {
   constructor(actions) {
     this.kind = h('select', null, INPUT_KINDS.map((k) => h('option', { value: k, text: k === 'text' ? 'as typed' : k })));
@@ -123,7 +127,7 @@ export class InputPanel {
   update(state, result, text) {
     const input = state.input;
     setValue(this.kind, input.kind);
-    setValue(this.text, text);
+    this.#setText(text);
     this.text.placeholder = input.kind !== 'text' && text === ''
       ? 'This generated input is too large to show as text; change it with the generator controls below.' : '';
     setValue(this.batch, input.batch);
@@ -136,6 +140,26 @@ export class InputPanel {
     const layerInputError = result?.layers.find((l) => l.runError?.field === 'input')?.runError?.message;
     showError(this.textField.error, result?.inputError?.message ?? layerInputError);
     this.shape.textContent = result?.input ? `shape (${result.input.shape.join(', ')})` : '';
+  }
+
+  #setText(text) {
+    if (text.length < LONG_TEXT && this.text.value.length < LONG_TEXT) {
+      this.pendingText = null;
+      setValue(this.text, text);
+      return;
+    }
+    const first = this.pendingText === null || this.pendingText === undefined;
+    this.pendingText = text;
+    if (!first) return;
+    const view = this.text.ownerDocument.defaultView ?? globalThis;
+    const flush = () => {
+      if (this.pendingText === null) return;
+      setValue(this.text, this.pendingText);
+      this.pendingText = null;
+    };
+    // After the next paint; the timeout alone covers a page that is not painting (hidden, throttled).
+    view.requestAnimationFrame(() => view.setTimeout(flush, 0));
+    view.setTimeout(flush, 100);
   }
 }
 
@@ -236,7 +260,7 @@ export class LayerCard {
       const why = info?.pending ? 'Computing…' : info?.blockedBy !== null && info?.blockedBy !== undefined
         ? (info.blockedBy === 'input' ? 'Waiting for a valid input.' : `Waiting for Layer ${info.blockedBy + 1}.`)
         : 'No output: fix the error above.';
-      this.shape.replaceChildren(h('p', { class: 'shape-line muted', text: why }));
+      patchChildren(this.shape, [h('p', { class: 'shape-line muted', text: why })]);
       return;
     }
     const inShape = ctx.inShape;
@@ -244,13 +268,14 @@ export class LayerCard {
     const padNote = typeof ctx.paddingValue === 'string'
       ? h('p', { class: 'shape-note', text: `padding='${ctx.paddingValue}' pads ${plan.padLeft} on the left and ${plan.padRight} on the right.` })
       : null;
-    this.shape.replaceChildren(
+    // Patched, not replaced: only the numbers that changed are laid out again (and announced: aria-live).
+    patchChildren(this.shape, [
       h('p', { class: 'shape-line' }, h('span', { class: 'shape', text: `(${inShape.join(', ')})` }), ' → ',
         h('span', { class: 'shape out', text: `(${plan.outputShape.join(', ')})` })),
       h('p', { class: 'formula' },
         h('span', { class: 'formula-general', text: 'L_out = ⌊(L_in + padding_total − dilation·(kernel_size − 1) − 1) / stride⌋ + 1' }),
         h('span', { class: 'formula-filled',
           text: `= ⌊(${plan.length} + ${pad} − ${Number(layer.dilation)}·(${Number(layer.kernel_size)} − 1) − 1) / ${Number(layer.stride)}⌋ + 1 = ${plan.outLength}` })),
-      padNote ?? '');
+      padNote]);
   }
 }

@@ -16,16 +16,8 @@ const tickText = (v) => {
   return String(Number(v.toFixed(a >= 100 ? 0 : 3)));
 };
 
-/**
- * series: [{ label, values: ArrayLike<number> }] all of the same length.
- * Returns a <figure> with the SVG and a legend.
- */
-export function linePlot({ series, width = 560, height = 170, label, compact = false, layer, channels = 1 }) {
-  const length = series.length ? series[0].values.length : 0;
-  const pad = { left: 52, right: 12, top: 10, bottom: 24 };
-  const w = Math.max(200, Math.round(width));
-  const innerW = w - pad.left - pad.right;
-  const innerH = height - pad.top - pad.bottom;
+/** The value range drawn: the data's, zero kept in view when close, with 8% headroom ({ lo, hi, span }). */
+function valueRange(series) {
   let lo = Infinity;
   let hi = -Infinity;
   for (const { values } of series) {
@@ -48,54 +40,125 @@ export function linePlot({ series, width = 560, height = 170, label, compact = f
   if (lo > 0 && lo < (hi - lo)) lo = 0; // keep zero in view when it is close
   if (hi < 0 && -hi < (hi - lo)) hi = 0;
   const span = hi - lo;
-  lo -= span * 0.08;
-  hi += span * 0.08;
-  const x = (t) => pad.left + (length <= 1 ? innerW / 2 : (t / (length - 1)) * innerW);
-  const y = (v) => pad.top + (1 - (v - lo) / (hi - lo)) * innerH;
+  return { lo: lo - span * 0.08, hi: hi + span * 0.08, span };
+}
 
-  const svg = s('svg', {
-    viewBox: `0 0 ${w} ${height}`, width: w, height, class: 'plot', role: 'img',
-    'aria-label': label ?? 'line plot',
-    // The x scale and the tensor it shows, for overlays drawn later (breakdown highlights, receptive field).
-    dataset: layer === undefined ? undefined : { layer, x0: x(0), dx: length <= 1 ? 0 : innerW / (length - 1), top: pad.top, h: innerH, length, channels },
-  });
-  const grid = s('g', { class: 'plot-grid' });
-  const ticks = [lo + span * 0.08, (lo + hi) / 2, hi - span * 0.08];
-  for (const v of ticks) {
-    grid.append(s('line', { x1: pad.left, x2: w - pad.right, y1: y(v), y2: y(v) }));
-    grid.append(s('text', { x: pad.left - 6, y: y(v) + 4, 'text-anchor': 'end', class: 'plot-tick', text: tickText(v) }));
-  }
-  if (lo < 0 && hi > 0) grid.append(s('line', { x1: pad.left, x2: w - pad.right, y1: y(0), y2: y(0), class: 'plot-zero' }));
-  const xTicks = length <= 1 ? [0] : [...new Set([0, Math.floor((length - 1) / 2), length - 1])];
-  for (const t of xTicks) {
-    grid.append(s('text', { x: x(t), y: height - 6, 'text-anchor': 'middle', class: 'plot-tick', text: String(t) }));
-  }
-  svg.append(grid);
+// One decimal, as a short attribute string (Math.round is several times cheaper than toFixed on long series).
+const coord = (v) => String(Math.round(v * 10) / 10);
 
-  const step = Math.max(1, Math.ceil(length / MAX_POINTS));
-  const markers = length <= 64 && !compact;
-  series.forEach(({ values }, c) => {
-    const color = PALETTE[c % PALETTE.length];
-    const points = [];
-    for (let t = 0; t < length; t += step) {
-      if (Number.isFinite(values[t])) points.push(`${x(t).toFixed(1)},${y(values[t]).toFixed(1)}`);
+/**
+ * A line plot that keeps its elements: update(series) with new values — of any length, for the same channels —
+ * moves the lines, markers and axes in place (no new DOM, so a re-render costs neither element creation nor a
+ * fresh layout of the figure).
+ * options: { series: [{ label, values }] all of one length, width, height, label, compact, layer, channels }.
+ */
+export class LinePlot {
+  constructor({ series, width = 560, height = 170, label, compact = false, layer, channels = 1 }) {
+    this.pad = { left: 52, right: 12, top: 10, bottom: 24 };
+    this.w = Math.max(200, Math.round(width));
+    this.height = height;
+    this.innerW = this.w - this.pad.left - this.pad.right;
+    this.innerH = height - this.pad.top - this.pad.bottom;
+    this.compact = compact;
+    this.layer = layer;
+    this.channels = channels;
+    this.count = series.length;
+    this.labels = series.map((x) => x.label).join('\n');
+    this.length = -1;
+    this.svg = s('svg', { viewBox: `0 0 ${this.w} ${height}`, width: this.w, height, class: 'plot', role: 'img', 'aria-label': label ?? 'line plot' });
+    this.yGrid = s('g', { class: 'plot-grid' });
+    this.xGrid = s('g', { class: 'plot-grid' });
+    this.svg.append(this.yGrid, this.xGrid);
+    this.lines = [];
+    this.circles = [];
+    series.forEach((_, c) => {
+      const color = PALETTE[c % PALETTE.length];
+      const g = s('g', { class: 'plot-series', stroke: color, fill: color, dataset: { s: c } });
+      const line = s('polyline', { fill: 'none', 'stroke-width': 2, 'stroke-linejoin': 'round' });
+      g.append(line);
+      this.lines.push(line);
+      this.circles.push([]);
+      this.svg.append(g);
+    });
+    const legend = series.length > 1
+      ? h('figcaption', { class: 'plot-legend' }, series.slice(0, 24).map(({ label: name }, c) => h('span', { class: 'legend-item' },
+        s('svg', { width: 14, height: 4, 'aria-hidden': 'true' }, s('rect', { width: 14, height: 4, rx: 2, fill: PALETTE[c % PALETTE.length] })),
+        name)), series.length > 24 ? h('span', { class: 'legend-item', text: `… ${series.length - 24} more` }) : null)
+      : null;
+    this.el = h('figure', { class: 'plot-figure' }, this.svg, legend);
+    this.update(series);
+  }
+
+  /** True when update() can draw `series`: the same channels (count and labels). */
+  fits(series) {
+    return series.length === this.count && series.map((x) => x.label).join('\n') === this.labels;
+  }
+
+  // The x scale for `length` samples: positions, ticks and the dataset overlays read.
+  #xScale(length) {
+    const { pad, innerW } = this;
+    this.length = length;
+    this.x = (t) => pad.left + (length <= 1 ? innerW / 2 : (t / (length - 1)) * innerW);
+    this.step = Math.max(1, Math.ceil(length / MAX_POINTS));
+    this.markers = length <= 64 && !this.compact;
+    this.xs = [];
+    for (let t = 0; t < length; t += this.step) this.xs.push(coord(this.x(t)));
+    if (this.layer !== undefined) {
+      // The x scale and the tensor it shows, for overlays drawn later (breakdown highlights, receptive field).
+      Object.assign(this.svg.dataset, { layer: this.layer, x0: this.x(0), dx: length <= 1 ? 0 : innerW / (length - 1), top: pad.top,
+        h: this.innerH, length, channels: this.channels });
     }
-    const g = s('g', { class: 'plot-series', stroke: color, fill: color, dataset: { s: c } });
-    g.append(s('polyline', { points: points.join(' '), fill: 'none', 'stroke-width': 2, 'stroke-linejoin': 'round' }));
-    if (markers) {
-      for (let t = 0; t < length; t += 1) {
-        if (Number.isFinite(values[t])) g.append(s('circle', { cx: x(t), cy: y(values[t]), r: 3, dataset: { t } }));
+    const xTicks = length <= 1 ? [0] : [...new Set([0, Math.floor((length - 1) / 2), length - 1])];
+    this.xGrid.replaceChildren(...xTicks.map((t) => s('text', { x: this.x(t), y: this.height - 6, 'text-anchor': 'middle', class: 'plot-tick', text: String(t) })));
+    this.circles.forEach((list) => {
+      for (const circle of list) circle.remove();
+      list.length = 0;
+      if (!this.markers) return;
+      for (let t = 0; t < length; t += 1) list.push(s('circle', { cx: this.x(t), r: 3, dataset: { t } }));
+    });
+  }
+
+  /** Draws new values (same channels, any length); label: the plot's accessible name. */
+  update(series, label) {
+    if (label !== undefined) this.svg.setAttribute('aria-label', label);
+    const length = series.length ? series[0].values.length : 0;
+    if (length !== this.length) this.#xScale(length);
+    const { pad, w, innerH, step, xs } = this;
+    const { lo, hi, span } = valueRange(series);
+    const y = (v) => pad.top + (1 - (v - lo) / (hi - lo)) * innerH;
+    const grid = [];
+    const ticks = [lo + span * 0.08, (lo + hi) / 2, hi - span * 0.08];
+    for (const v of ticks) {
+      grid.push(s('line', { x1: pad.left, x2: w - pad.right, y1: y(v), y2: y(v) }));
+      grid.push(s('text', { x: pad.left - 6, y: y(v) + 4, 'text-anchor': 'end', class: 'plot-tick', text: tickText(v) }));
+    }
+    if (lo < 0 && hi > 0) grid.push(s('line', { x1: pad.left, x2: w - pad.right, y1: y(0), y2: y(0), class: 'plot-zero' }));
+    this.yGrid.replaceChildren(...grid);
+    series.forEach(({ values }, c) => {
+      let points = '';
+      for (let t = 0, k = 0; t < length; t += step, k += 1) {
+        if (Number.isFinite(values[t])) points += `${points ? ' ' : ''}${xs[k]},${coord(y(values[t]))}`;
       }
-    }
-    svg.append(g);
-  });
+      this.lines[c].setAttribute('points', points);
+      if (!this.markers) return;
+      const g = this.lines[c].parentNode;
+      const circles = this.circles[c];
+      for (let t = 0; t < length; t += 1) {
+        const circle = circles[t];
+        if (Number.isFinite(values[t])) {
+          circle.setAttribute('cy', y(values[t]));
+          if (circle.parentNode !== g) g.append(circle);
+        } else {
+          circle.remove();
+        }
+      }
+    });
+  }
+}
 
-  const legend = series.length > 1
-    ? h('figcaption', { class: 'plot-legend' }, series.slice(0, 24).map(({ label: name }, c) => h('span', { class: 'legend-item' },
-      s('svg', { width: 14, height: 4, 'aria-hidden': 'true' }, s('rect', { width: 14, height: 4, rx: 2, fill: PALETTE[c % PALETTE.length] })),
-      name)), series.length > 24 ? h('span', { class: 'legend-item', text: `… ${series.length - 24} more` }) : null)
-    : null;
-  return h('figure', { class: 'plot-figure' }, svg, legend);
+/** A line plot's <figure> (see LinePlot). */
+export function linePlot(options) {
+  return new LinePlot(options).el;
 }
 
 /** Splits a (N, C, L) or (C, L) tensor into one series per (batch, channel). */

@@ -2,8 +2,8 @@
 // and, when asked, its intermediate output. Renders from (state, result) only.
 import { activeOf, h, uid } from '../dom.js';
 import { formatTensor } from '../../lib/format.js';
-import { linePlot, tensorSeries } from './plot.js';
-import { tensorTable, WeightTable } from './tables.js';
+import { LinePlot, tensorSeries } from './plot.js';
+import { TensorTable, WeightTable } from './tables.js';
 import { WeightHeatmap, linkHeatmap } from './heatmap.js';
 
 const headingId = (() => {
@@ -33,35 +33,80 @@ function printText(shape, data) {
   return text;
 }
 
+/** The "As PyTorch prints it" <details>; update(shape, data) refills it in place (at once only when open). */
+class Printout {
+  constructor(name, shape, data) {
+    this.pre = h('pre', null);
+    this.el = h('details', { class: 'printout', open: openPrintouts.has(name), dataset: { name } },
+      h('summary', { text: 'As PyTorch prints it' }), this.pre);
+    this.el.addEventListener('toggle', () => {
+      if (this.el.open) {
+        openPrintouts.add(name);
+        this.#fill();
+      } else {
+        openPrintouts.delete(name);
+      }
+    });
+    this.update(shape, data);
+  }
+
+  update(shape, data) {
+    if (data === this.data) return;
+    this.shape = shape;
+    this.data = data;
+    if (this.el.open) this.#fill();
+  }
+
+  #fill() {
+    if (this.filled === this.data) return;
+    this.filled = this.data;
+    const text = printText(this.shape, this.data);
+    const code = this.pre.firstChild;
+    if (code) code.textContent = text;
+    else this.pre.append(h('code', { text }));
+  }
+}
+
 function printout(name, shape, data) {
-  const pre = h('pre', null);
-  const fill = () => pre.replaceChildren(h('code', { text: printText(shape, data) }));
-  const open = openPrintouts.has(name);
-  if (open) fill();
-  const details = h('details', { class: 'printout', open, dataset: { name } },
-    h('summary', { text: 'As PyTorch prints it' }), pre);
-  details.addEventListener('toggle', () => {
-    if (details.open) {
-      openPrintouts.add(name);
-      if (!pre.firstChild) fill();
-    } else {
-      openPrintouts.delete(name);
-    }
-  });
-  return details;
+  return new Printout(name, shape, data).el;
 }
 
-// layer: -1 for the input, k for layer k's output (the breakdown selects and marks values by it).
-function tensorView(tensor, { name, width, big = false, layer }) {
-  const channels = tensor.shape.length === 3 ? tensor.shape[1] : tensor.shape[0];
-  return [
-    linePlot({ series: tensorSeries(tensor), width, height: big ? 200 : 150, label: `${name}: plot of ${tensor.shape.join('×')} values`, layer, channels }),
-    tensorTable(tensor, { label: `${name} values${layer >= 0 ? ' (select one to see how it is computed)' : ''}`, layer }),
-    printout(name, tensor.shape, tensor.data),
-  ];
+const plotLabel = (name, shape) => `${name}: plot of ${shape.join('×')} values`;
+
+/**
+ * Plot, table and printout of one tensor. layer: -1 for the input, k for layer k's output (the breakdown
+ * selects and marks values by it). update(tensor) redraws them in place while the channels stay the same (a
+ * new length too, when the table shows as many columns).
+ */
+class TensorView {
+  constructor(tensor, { name, width, big = false, layer }) {
+    this.options = { name, width, big, layer };
+    const channels = tensor.shape.length === 3 ? tensor.shape[1] : tensor.shape[0];
+    this.plot = new LinePlot({ series: tensorSeries(tensor), width, height: big ? 200 : 150, label: plotLabel(name, tensor.shape), layer, channels });
+    this.table = new TensorTable(tensor, { label: `${name} values${layer >= 0 ? ' (select one to see how it is computed)' : ''}`, layer });
+    this.printout = new Printout(name, tensor.shape, tensor.data);
+    this.data = tensor.data;
+    this.els = [this.plot.el, this.table.el, this.printout.el];
+  }
+
+  /** True when update() can show `tensor` with these options. */
+  fits(tensor, { name, width, big = false, layer }) {
+    const o = this.options;
+    return o.name === name && o.width === width && o.big === big && o.layer === layer && this.table.fits(tensor.shape)
+      && this.plot.fits(tensorSeries(tensor));
+  }
+
+  update(tensor) {
+    if (tensor.data === this.data) return;
+    this.data = tensor.data;
+    this.plot.update(tensorSeries(tensor), plotLabel(this.options.name, tensor.shape));
+    this.table.update(tensor);
+    this.printout.update(tensor.shape, tensor.data);
+  }
 }
 
-const shapeBadge = (shape) => h('span', { class: 'badge', text: `(${shape.join(', ')})` });
+const shapeText = (shape) => `(${shape.join(', ')})`;
+const shapeBadge = (shape) => h('span', { class: 'badge', text: shapeText(shape) });
 
 export class ResultsView {
   constructor(actions) {
@@ -70,6 +115,7 @@ export class ResultsView {
     this.weightTables = [];
     this.expanded = new Set(); // layers whose weight table shows every value
     this.memoCache = new Map();
+    this.views = new Map(); // persistent tensor views by key, redrawn in place while their shape holds
     this.afterOutput = null; // the breakdown panel, placed right after the final output
   }
 
@@ -101,6 +147,21 @@ export class ResultsView {
     return el;
   }
 
+  /** The tensor view kept under `key`, updated to `tensor` in place when it fits, else a new one. */
+  #view(key, tensor, options) {
+    if (!tensor) {
+      this.views.delete(key);
+      return null;
+    }
+    let view = this.views.get(key);
+    if (view?.fits(tensor, options)) view.update(tensor);
+    else {
+      view = new TensorView(tensor, options);
+      this.views.set(key, view);
+    }
+    return view;
+  }
+
   render(state, result, { width, busy, pasteErrors }) {
     // Captured before building: moving a persistent weight table into a new region detaches its focused cell.
     const active = activeOf(this.el);
@@ -109,6 +170,7 @@ export class ResultsView {
     if (result.pending) {
       this.el.replaceChildren(h('p', { class: 'empty-state', role: 'status', text: 'Computing in the background…' }));
       this.memoCache.clear();
+      this.views.clear();
       return;
     }
     const children = [];
@@ -116,16 +178,18 @@ export class ResultsView {
     const last = layers[layers.length - 1];
 
     // Final output.
-    children.push(this.#memo('output', [last?.output?.data, last?.output?.shape.join(), width, state.showAll, layers.length,
+    const outView = this.#view('output', last?.output, { name: 'Output', width, big: true, layer: layers.length - 1 });
+    children.push(this.#memo('output', [outView, Boolean(last?.output), width, state.showAll, layers.length,
       result.inputError?.message, layers.map((l) => (l.error ?? l.runError)?.message ?? '').join('\n')], () => {
     const toggleId = uid('show-all');
     const toggle = h('div', { class: 'check toggle' },
       h('input', { type: 'checkbox', id: toggleId, checked: state.showAll, onchange: (e) => this.actions.setShowAll(e.target.checked) }),
       h('label', { for: toggleId, text: 'Show all intermediate outputs' }));
-    const out = region('Output', { className: 'output-final', extra: last?.output ? shapeBadge(last.output.shape) : null });
+    this.outBadge = last?.output ? shapeBadge(last.output.shape) : null;
+    const out = region('Output', { className: 'output-final', extra: this.outBadge });
     out.append(h('p', { class: 'region-sub', text: layers.length > 1 ? `After Layer ${layers.length}, the last of ${layers.length} layers.` : 'The output of Layer 1.' }));
     if (last?.output) {
-      out.append(...tensorView(last.output, { name: 'Output', width, big: true, layer: layers.length - 1 }));
+      out.append(...outView.els);
     } else {
       const failing = layers.findIndex((l) => l.error || l.runError);
       const message = result.inputError ? 'No output: the input has an error (see input).'
@@ -136,31 +200,40 @@ export class ResultsView {
     if (layers.length > 1) out.append(toggle);
     return out;
     }));
+    if (this.outBadge && last?.output) this.outBadge.textContent = shapeText(last.output.shape);
 
     if (this.afterOutput) children.push(this.afterOutput);
     // Input.
-    children.push(this.#memo('input', [result.input?.data, result.input?.shape.join(), width], () => {
-    const inp = region('Input', { className: 'input-view', extra: result.input ? shapeBadge(result.input.shape) : null });
-    if (result.input) inp.append(...tensorView(result.input, { name: 'Input', width, layer: -1 }));
+    const inView = this.#view('input', result.input, { name: 'Input', width, layer: -1 });
+    children.push(this.#memo('input', [inView, width], () => {
+    this.inBadge = result.input ? shapeBadge(result.input.shape) : null;
+    const inp = region('Input', { className: 'input-view', extra: this.inBadge });
+    if (result.input) inp.append(...inView.els);
     else inp.append(h('p', { class: 'empty-state', text: 'The input has an error (see the input field).' }));
     return inp;
     }));
+    if (this.inBadge && result.input) this.inBadge.textContent = shapeText(result.input.shape);
 
     // Layers: weights, biases, intermediate outputs.
     layers.forEach((info, i) => {
       const layerState = state.layers[i];
+      const intermediate = state.showAll && i < layers.length - 1
+        ? this.#view(`layer${i}`, info.output, { name: `Layer ${i + 1} output`, width, layer: i }) : this.#view(`layer${i}`, null);
       const deps = [info.weight?.data, info.bias?.data, JSON.stringify([layerState.weightEdits, layerState.biasEdits, layerState.groups]),
-        this.expanded.has(i), state.showAll && i < layers.length - 1 ? info.output?.data : null, state.showAll, layers.length,
+        this.expanded.has(i), intermediate, state.showAll, layers.length,
         pasteErrors.get(`${i}.weight`), pasteErrors.get(`${i}.bias`), info.repr, info.error?.message, width, info.editErrors.join()];
-      children.push(this.#memo(`layer${i}`, deps, () => this.#layerDetail(state, result, info, i, { width, pasteErrors })));
+      children.push(this.#memo(`layer${i}`, deps, () => this.#layerDetail(state, result, info, i, { width, pasteErrors, intermediate })));
     });
     for (const key of this.memoCache.keys()) {
       if (/^layer\d+$/.test(key) && Number(key.slice(5)) >= layers.length) this.memoCache.delete(key);
     }
+    for (const key of this.views.keys()) {
+      if (/^layer\d+$/.test(key) && Number(key.slice(5)) >= layers.length) this.views.delete(key);
+    }
     this.#place(children, busy, active, selection);
   }
 
-  #layerDetail(state, result, info, i, { width, pasteErrors }) {
+  #layerDetail(state, result, info, i, { pasteErrors, intermediate }) {
     const layers = result.layers;
     {
       const layerState = state.layers[i];
@@ -202,7 +275,7 @@ export class ResultsView {
       group.append(b);
       if (state.showAll && i < layers.length - 1) {
         const o = region(`Layer ${i + 1} output`, { level: 'h3', className: 'intermediate', extra: info.output ? shapeBadge(info.output.shape) : null });
-        if (info.output) o.append(...tensorView(info.output, { name: `Layer ${i + 1} output`, width, layer: i }));
+        if (intermediate) o.append(...intermediate.els);
         else o.append(h('p', { class: 'empty-state', text: 'Not computed (see the error in the layer controls).' }));
         group.append(o);
       }
@@ -212,8 +285,16 @@ export class ResultsView {
 
   #place(children, busy, active, selection) {
     // Keep focus inside a weight table across re-renders: the tables are persistent nodes, moved not rebuilt.
-    const same = children.length === this.el.children.length && children.every((c, k) => this.el.children[k] === c);
-    if (!same) this.el.replaceChildren(...children);
+    // Only the regions that were rebuilt are swapped in: the others stay attached, so they are neither styled nor
+    // laid out again (re-inserting the breakdown alone costs a few milliseconds of layout).
+    const el = this.el;
+    children.forEach((child, k) => {
+      const at = el.children[k];
+      if (at === child) return;
+      if (at && !children.includes(at)) el.replaceChild(child, at);
+      else el.insertBefore(child, at ?? null);
+    });
+    while (el.children.length > children.length) el.lastElementChild.remove();
     if (active && active !== activeOf(this.el) && this.el.contains(active)) {
       active.focus({ preventScroll: true });
       if (selection && selection[0] !== null) active.setSelectionRange(...selection);

@@ -18,48 +18,98 @@ export function shownIndices(size, summarize) {
 
 const numel = (shape) => shape.reduce((a, b) => a * b, 1);
 
-/** A (N, C, L) or (C, L) tensor as a table. */
-export function tensorTable({ shape, data }, { caption, label, layer }) {
-  // layer: which tensor this is (-1 the input, k the output of layer k); output cells are selectable for the
-  // breakdown (one tab stop per table, arrow keys move between cells: see views/select.js).
-  const keyed = layer !== undefined;
-  const selectable = keyed && layer >= 0;
-  let first = true;
-  const cell = (b, ch, t, text) => {
-    if (!keyed || t === null) return h('td', { text });
-    const td = h('td', { text, dataset: { key: `${b},${ch},${t}` } });
-    if (selectable) {
-      td.tabIndex = first ? 0 : -1;
-      first = false;
-    }
-    return td;
-  };
-  const batched = shape.length === 3;
-  const n = batched ? shape[0] : 1;
-  const c = batched ? shape[1] : shape[0];
-  const len = shape[shape.length - 1];
-  const summarize = numel(shape) > THRESHOLD;
-  const cols = shownIndices(len, summarize);
-  const head = h('tr', null, h('th', { scope: 'col', class: 'corner', text: batched ? 'n, c \\ t' : 'c \\ t' }),
-    cols.map((t) => h('th', { scope: 'col', text: t === null ? '…' : String(t) })));
-  const rows = [];
-  for (const b of shownIndices(n, summarize)) {
-    for (const ch of shownIndices(c, summarize)) {
-      if (b === null || ch === null) {
-        rows.push(h('tr', { class: 'gap' }, h('th', { scope: 'row', text: '⋮' }), cols.map(() => h('td', { text: '⋮' }))));
-        if (b === null) break;
-        continue;
+/**
+ * A (N, C, L) or (C, L) tensor as a table that keeps its cells: update(tensor) with new values — and a new
+ * length, as long as the rows and the number of columns shown stay — rewrites only the texts that changed.
+ */
+export class TensorTable {
+  constructor({ shape, data }, { caption, label, layer }) {
+    // layer: which tensor this is (-1 the input, k the output of layer k); output cells are selectable for the
+    // breakdown (one tab stop per table, arrow keys move between cells: see views/select.js).
+    this.keyed = layer !== undefined;
+    const selectable = this.keyed && layer >= 0;
+    this.layout = TensorTable.#layout(shape);
+    const { batched, n, c, summarize, cols } = this.layout;
+    this.cells = []; // { td, text, b, ch, col } for every value shown
+    this.colHeads = [];
+    let first = true;
+    const cell = (b, ch, col) => {
+      const text = document.createTextNode('');
+      const td = h('td', null, text);
+      this.cells.push({ td, text, b, ch, col });
+      if (selectable) {
+        td.tabIndex = first ? 0 : -1;
+        first = false;
       }
-      const base = (b * c + ch) * len;
-      rows.push(h('tr', { class: batched && ch === 0 && b > 0 ? 'group-start' : null },
-        h('th', { scope: 'row', text: batched ? `${b}, ${ch}` : String(ch) }),
-        cols.map((t) => cell(b, ch, t, t === null ? '…' : formatValue(data[base + t])))));
+      return td;
+    };
+    const head = h('tr', null, h('th', { scope: 'col', class: 'corner', text: batched ? 'n, c \\ t' : 'c \\ t' }),
+      cols.map((t, col) => {
+        const th = h('th', { scope: 'col', text: t === null ? '…' : String(t) });
+        if (t !== null) this.colHeads.push([th, col]);
+        return th;
+      }));
+    const rows = [];
+    for (const b of shownIndices(n, summarize)) {
+      for (const ch of shownIndices(c, summarize)) {
+        if (b === null || ch === null) {
+          rows.push(h('tr', { class: 'gap' }, h('th', { scope: 'row', text: '⋮' }), cols.map(() => h('td', { text: '⋮' }))));
+          if (b === null) break;
+          continue;
+        }
+        rows.push(h('tr', { class: batched && ch === 0 && b > 0 ? 'group-start' : null },
+          h('th', { scope: 'row', text: batched ? `${b}, ${ch}` : String(ch) }),
+          cols.map((t, col) => (t === null ? h('td', { text: '…' }) : cell(b, ch, col)))));
+      }
+    }
+    this.hint = h('p', { class: 'hint' });
+    this.el = h('div', { class: 'table-scroll', tabindex: selectable ? undefined : '0', role: 'group', 'aria-label': label },
+      h('table', { class: `tensor-table${selectable ? ' selectable' : ''}`, dataset: this.keyed ? { layer } : undefined }, caption ? h('caption', { text: caption }) : null, h('thead', null, head),
+        h('tbody', null, rows)),
+      summarize ? this.hint : null);
+    this.update({ shape, data });
+  }
+
+  static #layout(shape) {
+    const batched = shape.length === 3;
+    const n = batched ? shape[0] : 1;
+    const c = batched ? shape[1] : shape[0];
+    const len = shape[shape.length - 1];
+    const summarize = numel(shape) > THRESHOLD;
+    const cols = shownIndices(len, summarize);
+    return { batched, n, c, len, summarize, cols, rowsKey: `${shape.length}/${n}/${c}/${summarize}/${cols.length}` };
+  }
+
+  /** True when update() can show a tensor of `shape`: the same rows and as many columns shown. */
+  fits(shape) {
+    return TensorTable.#layout(shape).rowsKey === this.layout.rowsKey;
+  }
+
+  /** Shows new values (of a shape that fits). */
+  update({ shape, data }) {
+    if (data === this.data) return;
+    this.data = data;
+    const layout = TensorTable.#layout(shape);
+    const moved = !this.shape || layout.len !== this.layout.len;
+    this.layout = layout;
+    this.shape = shape;
+    const { c, len, cols } = layout;
+    if (moved) {
+      for (const [th, col] of this.colHeads) th.textContent = String(cols[col]);
+      if (layout.summarize) this.hint.textContent = `${numel(shape)} values: showing the first and last ${EDGE} along each dimension, as PyTorch prints it.`;
+    }
+    for (const cell of this.cells) {
+      const t = cols[cell.col];
+      if (moved && this.keyed) cell.td.dataset.key = `${cell.b},${cell.ch},${t}`;
+      const value = formatValue(data[(cell.b * c + cell.ch) * len + t]);
+      if (cell.text.data !== value) cell.text.data = value;
     }
   }
-  return h('div', { class: 'table-scroll', tabindex: selectable ? undefined : '0', role: 'group', 'aria-label': label },
-    h('table', { class: `tensor-table${selectable ? ' selectable' : ''}`, dataset: keyed ? { layer } : undefined }, caption ? h('caption', { text: caption }) : null, h('thead', null, head),
-      h('tbody', null, rows)),
-    summarize ? h('p', { class: 'hint', text: `${numel(shape)} values: showing the first and last ${EDGE} along each dimension, as PyTorch prints it.` }) : null);
+}
+
+/** A (N, C, L) or (C, L) tensor as a table's element (see TensorTable). */
+export function tensorTable(tensor, options) {
+  return new TensorTable(tensor, options).el;
 }
 
 /**
