@@ -121,6 +121,10 @@ test('padding: reflect-padded, dilated, strided, grouped layer shows padded valu
   // The strip shows the padded cell with its value and origin; the source cell is marked in the input table.
   const padCell = page.locator('.strip tr.strip-in td.pad.tap').first();
   assert.match(await padCell.textContent(), /-1\.↤2/);
+  // Every padding cell shows its value and origin (the core's paddedSources), not only the ones read so far:
+  // reflect padding 2 of length 10 puts x[2], x[1] on the left and x[8], x[7] on the right.
+  const pads = await page.locator('.strip tr.strip-in td.pad').evaluateAll((tds) => tds.map((td) => [td.dataset.p, td.querySelector('.v').textContent, td.querySelector('.origin')?.textContent]));
+  assert.deepEqual(pads, [['0', '-1.', '↤2'], ['1', '0.', '↤1'], ['12', '1.', '↤8'], ['13', '0.', '↤7']]);
   assert.deepEqual(b.read.map((r) => r.key).sort(), ['0,1,0', '0,1,2'], 'reads positions 0 and 2 (2 also through the padding)');
   // Zero padding: the padded term is a literal zero.
   await page.goto(server.url + q.replace('reflect', 'zeros'));

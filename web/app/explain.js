@@ -36,20 +36,31 @@ function receptiveFields(engine, upTo) {
   return engine.nn.Sequential ? new engine.nn.Sequential(built).receptiveFields() : [];
 }
 
+/** For each padded position of the layer's input, the input index it reads or -1 (a zero); null if unknown. */
+function paddedSources(m, x) {
+  try {
+    return Array.from(m.paddedSources(x.shape[x.shape.length - 1]));
+  } catch {
+    return null; // the padding cannot apply: forward has already reported why
+  }
+}
+
 /**
- * { at, terms, bias, value, group, firstInChannel, fields, influencing, error } for state.sel, or null.
+ * { at, terms, bias, value, group, firstInChannel, paddedSources, fields, influencing, error } for state.sel,
+ * or null. paddedSources lets the strip show every padding cell's value and origin, not only those read so far.
  * Never throws: a failure is reported in `error` so the rest of the page keeps working.
  */
 export function explainSelection(engine, state, result) {
   const at = resolveSelection(state.sel, result);
   if (!at) return null;
-  const out = { at, terms: [], bias: null, value: null, group: 0, firstInChannel: 0, fields: [], influencing: [], error: null };
+  const out = { at, terms: [], bias: null, value: null, group: 0, firstInChannel: 0, paddedSources: null, fields: [], influencing: [], error: null };
   try {
     const m = engine.layers[at.layer];
     const x = engine.inputs?.[at.layer];
     if (!m || !x) throw new Error('this layer was not computed');
     const e = m.explain(x, at.n, at.c, at.t);
-    Object.assign(out, { terms: e.terms, bias: e.bias, value: e.value, group: e.group, firstInChannel: e.firstInChannel });
+    Object.assign(out, { terms: e.terms, bias: e.bias, value: e.value, group: e.group, firstInChannel: e.firstInChannel,
+      paddedSources: paddedSources(m, x) });
     // All layers' fields for the per-layer table; influencing inputs through the layers up to the selected one.
     out.fields = receptiveFields(engine, result.layers.length - 1).map((f) => ({ size: f.size, jump: f.jump, start: f.start }));
     const stack = new engine.nn.Sequential(engine.layers.slice(0, at.layer + 1));

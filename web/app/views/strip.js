@@ -15,7 +15,8 @@ const sizes = (shape) => {
 /**
  * ex: the explanation; input: { shape, data } the selected layer read; output: its output; plan: padLeft,
  * paddedLength, outLength; args: { stride, dilation, kernel, mode }; known: Map of padded cells seen so far
- * ("ch:p" → { input, source }); filling: outputs after t are blank (the animation's "filling in").
+ * ("ch:p" → { input, source }), used when ex.paddedSources is missing; filling: outputs after t are blank (the
+ * animation's "filling in").
  */
 export function stripView({ ex, input, output, plan, args, known, filling }) {
   const { at } = ex;
@@ -60,7 +61,11 @@ export function stripView({ ex, input, output, plan, args, known, filling }) {
         const t = p - plan.padLeft;
         const real = t >= 0 && t < inS.len;
         const term = tapAt.get(`${ch}:${p}`);
-        const seen = term ?? known.get(`${ch}:${p}`);
+        // A padded cell's value and origin: from the core's paddedSources (every cell), else from the terms
+        // met so far.
+        const source = real ? null : ex.paddedSources?.[p];
+        const seen = term ?? (source !== undefined && source !== null
+          ? { input: source >= 0 ? input.data[base + source] : 0, source } : known.get(`${ch}:${p}`));
         let value;
         let origin = null;
         if (real) value = formatValue(input.data[base + t]);
