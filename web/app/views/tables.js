@@ -146,16 +146,25 @@ export class WeightTable {
     const key = `${shape.join('x')}/${summarize}/${groups}`;
     const editedKey = [...edited].join();
     if (key === this.key && data === this.lastData && editedKey === this.lastEdited) return;
+    // Same cells: only values that differ from the ones shown are formatted and written.
+    const previous = key === this.key ? this.lastData : null;
     if (key !== this.key) this.#rebuild(shape, summarize, groups);
     this.key = key;
     this.lastData = data;
     this.lastEdited = editedKey;
+    const active = activeOf(this.el);
     for (const [index, input] of this.cells) {
-      input.classList.toggle('edited', edited.has(index));
-      if (input === activeOf(input)) continue;
+      const isEdited = edited.has(index);
+      if (input.classList.contains('edited') !== isEdited) input.classList.toggle('edited', isEdited);
+      if (input === active || (previous && Object.is(previous[index], data[index]) && !this.stale?.has(index))) continue;
       const text = formatValue(data[index]);
       if (input.value !== text) input.value = text;
       input.title = String(data[index]);
+    }
+    this.stale = null;
+    if (active && this.cells.get(Number(active.dataset?.index)) === active) {
+      // The cell being typed in was skipped: rewrite it on a later update even if its value is the same then.
+      this.stale = new Set([Number(active.dataset.index)]);
     }
   }
 
