@@ -41,6 +41,18 @@ int64_t copy_chunks(const ConvProblem& p, const float* padded_input, int64_t chu
   return row;
 }
 
+// Tap j of input channel ic lands in phase (j*dilation) % stride, (j*dilation) / stride elements in.
+void set_phase_offsets(const ConvProblem& p, int64_t row, int64_t m_len, std::vector<ptrdiff_t>& offsets) {
+  const int64_t group_in = p.in_channels / p.groups;
+  for (int64_t ic = 0; ic < group_in; ++ic) {
+    for (int64_t j = 0; j < p.kernel_size; ++j) {
+      const int64_t tap = j * p.dilation;
+      offsets[static_cast<size_t>(ic * p.kernel_size + j)] =
+          static_cast<ptrdiff_t>(ic * row + (tap % p.stride) * m_len + tap / p.stride);
+    }
+  }
+}
+
 }  // namespace
 
 InputView make_input_view(const ConvProblem& p, const float* padded_input, int64_t chunk_floats) {
@@ -59,13 +71,7 @@ InputView make_input_view(const ConvProblem& p, const float* padded_input, int64
     const int64_t chunks = (p.out_length + chunk - 1) / chunk;
     int64_t m_len = 0;
     const int64_t row = copy_chunks(p, padded_input, chunk, chunks, phases, &m_len);
-    for (int64_t ic = 0; ic < group_in; ++ic) {
-      for (int64_t j = 0; j < p.kernel_size; ++j) {
-        const int64_t tap = j * p.dilation;
-        offsets[static_cast<size_t>(ic * p.kernel_size + j)] =
-            static_cast<ptrdiff_t>(ic * row + (tap % s) * m_len + tap / s);
-      }
-    }
+    set_phase_offsets(p, row, m_len, offsets);
     view.base = phases.data();
     view.row_stride = static_cast<ptrdiff_t>(row);
     view.chunk_positions = chunk;
@@ -92,13 +98,7 @@ InputView make_input_view(const ConvProblem& p, const float* padded_input, int64
         for (; m < m_len; ++m) phase[m] = 0.0f;  // never read by a valid window; keeps the scratch defined
       }
     }
-    for (int64_t ic = 0; ic < group_in; ++ic) {
-      for (int64_t j = 0; j < p.kernel_size; ++j) {
-        const int64_t tap = j * p.dilation;
-        offsets[static_cast<size_t>(ic * p.kernel_size + j)] =
-            static_cast<ptrdiff_t>(ic * row + (tap % s) * m_len + tap / s);
-      }
-    }
+    set_phase_offsets(p, row, m_len, offsets);
     view.base = phases.data();
     view.row_stride = static_cast<ptrdiff_t>(row);
   }
