@@ -90,7 +90,8 @@ export class WeightHeatmap {
 
   #draw() {
     const ctx = this.canvas.getContext('2d');
-    if (!ctx || !this.shape) return;
+    // An empty weight (kernel_size or out_channels 0, which forward then refuses) has nothing to draw.
+    if (!ctx || !this.shape || !this.canvas.width || !this.canvas.height) return;
     // The cells are painted once per weight array into pixels (one putImageData instead of a fillStyle parse
     // and fillRect per weight); hovering and the breakdown's marks only stroke on top of them.
     this.pixels ??= this.#paint(ctx);
