@@ -65,5 +65,7 @@ EMSCRIPTEN_BINDINGS(conv1d) {
   function("receptiveFields", &conv1d::bindings::receptive_fields);
   function("influencingInputs", &conv1d::bindings::influencing_inputs);
   function("drawsSinceSeed", &conv1d::bindings::draws_since_seed);
+  function("fillRand", &conv1d::bindings::fill_rand, allow_raw_pointers());
+  function("fillRandn", &conv1d::bindings::fill_randn, allow_raw_pointers());
   constant("maxTensorElements", static_cast<double>(conv1d::max_tensor_elements));
 }

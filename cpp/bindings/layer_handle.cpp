@@ -195,6 +195,14 @@ emscripten::val influencing_inputs(const emscripten::val& handles, const emscrip
   return array;
 }
 
+void fill_rand(uintptr_t data, int count) {
+  default_generator().fill_uniform(reinterpret_cast<float*>(data), count, 0.0, 1.0);
+}
+
+void fill_randn(uintptr_t data, int count) {
+  default_generator().fill_normal(reinterpret_cast<float*>(data), count, 0.0, 1.0);
+}
+
 double draws_since_seed() { return static_cast<double>(default_generator().draws_since_seed()); }
 
 void manual_seed(uint32_t low, uint32_t high) { conv1d::manual_seed((uint64_t{high} << 32) | low); }

@@ -70,6 +70,9 @@ emscripten::val receptive_fields(const emscripten::val& handles);
 emscripten::val influencing_inputs(const emscripten::val& handles, const emscripten::val& input_shape, int layer_index,
                                    int position);
 double draws_since_seed();
+// torch.rand / torch.randn from the global generator into `count` floats of WASM memory at `data`.
+void fill_rand(uintptr_t data, int count);
+void fill_randn(uintptr_t data, int count);
 void manual_seed(uint32_t low, uint32_t high);
 // The allocator's bytes in use: what leak tests watch.
 double heap_bytes_in_use();

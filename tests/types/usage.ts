@@ -25,6 +25,8 @@ async function main(): Promise<void> {
   const shapes: number[][] = model.outputShapes([1, 1, 5]);
   for (const layer of model) layer.resetParameters();
   const seed: bigint = nn.initialSeed();
+  const noise: Tensor = nn.randn(1, 2, 8).clone();
+  void [noise, nn.rand([3])];
   const why = m.explain(input, 0, 0, 1);
   const sum: number = why.terms.reduce((s, t) => s + t.input * t.weight, why.bias ?? 0);
   const sources: number[] = m.paddedSources(5);

@@ -189,6 +189,15 @@ export interface Conv1dApi {
   /** torch.tensor: nested arrays, a number, a Tensor, or flat values with a shape. */
   tensor(values: TensorLike): Tensor;
   tensor(values: ArrayLike<number>, shape: number[]): Tensor;
+  /** torch.rand(size): uniform [0, 1), bit-identical to torch. `rand(2, 3)` or `rand([2, 3])`. */
+  rand(...size: number[]): Tensor;
+  rand(size: number[]): Tensor;
+  /**
+   * torch.randn(size): standard normal, drawing exactly as torch does (from 16 values on, torch's AVX2
+   * build may differ in the last bits).
+   */
+  randn(...size: number[]): Tensor;
+  randn(size: number[]): Tensor;
   /** torch.manual_seed: any integer from -2^63 to 2^64-1. */
   manualSeed(seed: number | bigint): void;
   /** torch.initial_seed. */

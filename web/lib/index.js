@@ -4,7 +4,7 @@ import createConv1dCore from './core/conv1d-core.mjs';
 import { Tensor, tensorFactory } from './tensor.js';
 import { conv1dClass } from './conv1d.js';
 import { sequentialClass } from './sequential.js';
-import { describe } from './checks.js';
+import { checkShape, describe } from './checks.js';
 
 export { Tensor };
 
@@ -37,6 +37,23 @@ function createApi(core) {
   const Conv1d = conv1dClass(core, toTensor, registry, seedState);
   const Sequential = sequentialClass(Conv1d, core, toTensor);
 
+  const random = (fill, where, size) => {
+    const shape = checkShape(size.length === 1 && Array.isArray(size[0]) ? size[0] : size, where, 'size');
+    const count = shape.reduce((a, b) => a * b, 1);
+    if (count > core.maxTensorElements) {
+      throw new RangeError(`${where}: a tensor of shape [${shape.join(', ')}] has ${count} elements, ` +
+        `more than the maximum of ${core.maxTensorElements}`);
+    }
+    const pointer = core._malloc(Math.max(4, count * 4));
+    if (!pointer) throw new RangeError(`${where}: out of memory`);
+    try {
+      fill(pointer, count);
+      return tensor(core.HEAPF32.slice(pointer >> 2, (pointer >> 2) + count), shape);
+    } finally {
+      core._free(pointer);
+    }
+  };
+
   return Object.freeze({
     Tensor,
     Conv1d,
@@ -58,6 +75,13 @@ function createApi(core) {
       core.manualSeed(Number(wrapped & 0xffffffffn), Number(wrapped >> 32n));
       initialSeed = wrapped;
     },
+    /** torch.rand: uniform [0, 1) from the global generator, e.g. `rand(2, 3)` or `rand([2, 3])`. */
+    rand(...size) { return random(core.fillRand, 'rand()', size); },
+    /**
+     * torch.randn: standard normal from the global generator, drawing exactly as torch does, so layers
+     * built afterwards get torch's weights. From 16 values on, torch's AVX2 build may differ in the last bits.
+     */
+    randn(...size) { return random(core.fillRandn, 'randn()', size); },
     /** The seed last given to manualSeed (torch.initial_seed), as a BigInt. */
     initialSeed() { return initialSeed; },
     /** WebAssembly memory in use by the allocator, and the heap's current size, in bytes. */

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <random>
 
 namespace conv1d {
@@ -19,7 +20,7 @@ class Generator {
   // (A negative Python seed reaches torch as its two's complement, i.e. modulo 2^64.)
   void manual_seed(uint64_t seed);
   uint64_t initial_seed() const { return seed_; }
-  // Values drawn since the last manual_seed: lets a caller tell whether a sequence of layers was
+  // 32-bit values drawn since the last manual_seed: lets a caller tell whether a sequence of layers was
   // built straight after seeding (and so can be reproduced by the seed alone).
   uint64_t draws_since_seed() const { return draws_; }
 
@@ -28,10 +29,23 @@ class Generator {
   // contracts this to a fused multiply-add), with from/to first rounded to float.
   void fill_uniform(float* data, int64_t count, double from, double to);
 
+  // torch's normal_(mean, std) on a contiguous float32 tensor (torch.randn). From 16 values on, torch
+  // draws all uniforms first and transforms them 16 at a time with Box-Muller in float (its AVX2 build
+  // uses approximations of log, sin and cos, so values may differ from these in the last bits while the
+  // stream stays in step); below 16, each value comes from a double Box-Muller pair whose second half is
+  // cached for the next call, as at::normal_distribution<double> does.
+  void fill_normal(float* data, int64_t count, double mean, double std);
+
  private:
   std::mt19937 engine_;
+  uint32_t next32();
+  float uniform_float();    // [0, 1) from 24 random bits
+  double uniform_double();  // [0, 1) from 53 random bits of two draws
+  void fill_normal_16(float* data, float mean, float std);
+
   uint64_t seed_ = default_seed;
   uint64_t draws_ = 0;
+  std::optional<double> next_double_normal_;  // the cached second value of a Box-Muller pair
 };
 
 // The process-wide generator that layers draw from by default (torch's default CPU generator).
