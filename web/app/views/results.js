@@ -67,10 +67,6 @@ class Printout {
   }
 }
 
-function printout(name, shape, data) {
-  return new Printout(name, shape, data).el;
-}
-
 const plotLabel = (name, shape) => `${name}: plot of ${shape.join('×')} values`;
 
 /**
@@ -219,10 +215,12 @@ export class ResultsView {
       const layerState = state.layers[i];
       const intermediate = state.showAll && i < layers.length - 1
         ? this.#view(`layer${i}`, info.output, { name: `Layer ${i + 1} output`, width, layer: i }) : this.#view(`layer${i}`, null);
-      const deps = [info.weight?.data, info.bias?.data, JSON.stringify([layerState.weightEdits, layerState.biasEdits, layerState.groups]),
+      // New values alone do not rebuild the layer's section: its tables, heatmap and printouts update in place.
+      const deps = [info.weight?.shape.join(), info.bias?.shape.join(), JSON.stringify([layerState.weightEdits, layerState.biasEdits, layerState.groups]),
         this.expanded.has(i), intermediate, state.showAll, layers.length,
         pasteErrors.get(`${i}.weight`), pasteErrors.get(`${i}.bias`), info.repr, info.error?.message, width, info.editErrors.join()];
       children.push(this.#memo(`layer${i}`, deps, () => this.#layerDetail(state, result, info, i, { width, pasteErrors, intermediate })));
+      this.#updateParams(info, layerState, i);
     });
     for (const key of this.memoCache.keys()) {
       if (/^layer\d+$/.test(key) && Number(key.slice(5)) >= layers.length) this.memoCache.delete(key);
@@ -231,6 +229,20 @@ export class ResultsView {
       if (/^layer\d+$/.test(key) && Number(key.slice(5)) >= layers.length) this.views.delete(key);
     }
     this.#place(children, busy, active, selection);
+  }
+
+  /** Shows a layer's weight and bias values in its (persistent) tables, heatmap and printouts. */
+  #updateParams(info, layerState, i) {
+    const t = this.weightTables[i];
+    if (!info.weight) return;
+    const groups = Number(layerState.groups) || 1;
+    t.weight.update(info.weight, new Set(Object.keys(layerState.weightEdits).map(Number)), groups, this.expanded.has(i));
+    t.heatmap.update(info.weight, groups);
+    t.weightPrintout?.update(info.weight.shape, info.weight.data);
+    if (info.bias) {
+      t.bias.update(info.bias, new Set(Object.keys(layerState.biasEdits).map(Number)));
+      t.biasPrintout?.update(info.bias.shape, info.bias.data);
+    }
   }
 
   #layerDetail(state, result, info, i, { pasteErrors, intermediate }) {
@@ -251,24 +263,22 @@ export class ResultsView {
         return group;
       }
       const tables = this.weightTables[i];
-      const wEdited = new Set(Object.keys(layerState.weightEdits).map(Number));
-      tables.weight.update(info.weight, wEdited, Number(layerState.groups) || 1, this.expanded.has(i));
       const w = region(`Layer ${i + 1} weight`, { level: 'h3', className: 'param', extra: shapeBadge(info.weight.shape) });
       w.append(h('p', { class: 'region-sub' }, 'Shape ', h('code', { text: '[out_channels, in_channels / groups, kernel_size]' }),
         '. Type to edit a value, or paste a whole tensor into any cell.'),
         h('div', { class: 'weight-views' }, tables.weight.el, tables.heatmap.el));
-      tables.heatmap.update(info.weight, Number(layerState.groups) || 1);
       const errors = [...info.editErrors, ...(pasteErrors.get(`${i}.weight`) ? [pasteErrors.get(`${i}.weight`)] : [])];
       if (errors.length) w.append(h('p', { class: 'field-error', role: 'alert', text: errors.join(' ') }));
-      w.append(printout(`Layer ${i + 1} weight`, info.weight.shape, info.weight.data));
+      tables.weightPrintout = new Printout(`Layer ${i + 1} weight`, info.weight.shape, info.weight.data);
+      w.append(tables.weightPrintout.el);
       group.append(w);
       const b = region(`Layer ${i + 1} bias`, { level: 'h3', className: 'param', extra: info.bias ? shapeBadge(info.bias.shape) : null });
       if (info.bias) {
-        tables.bias.update(info.bias, new Set(Object.keys(layerState.biasEdits).map(Number)));
         b.append(tables.bias.el);
         const pe = pasteErrors.get(`${i}.bias`);
         if (pe) b.append(h('p', { class: 'field-error', role: 'alert', text: pe }));
-        b.append(printout(`Layer ${i + 1} bias`, info.bias.shape, info.bias.data));
+        tables.biasPrintout = new Printout(`Layer ${i + 1} bias`, info.bias.shape, info.bias.data);
+        b.append(tables.biasPrintout.el);
       } else {
         b.append(h('p', { class: 'muted', text: 'None (bias=False).' }));
       }
