@@ -60,6 +60,7 @@ EMSCRIPTEN_BINDINGS(conv1d) {
       .function("paddedSources", &LayerHandle::padded_sources);
 
   function("lastError", &conv1d::bindings::last_error);
+  function("lastErrorArgument", &conv1d::bindings::last_error_argument);
   function("manualSeed", &conv1d::bindings::manual_seed);
   function("heapBytesInUse", &conv1d::bindings::heap_bytes_in_use);
   function("receptiveFields", &conv1d::bindings::receptive_fields);

@@ -17,12 +17,22 @@ std::string& last_error_storage() {
   return message;
 }
 
+// The argument named by the last failed call (see ArgumentError), or "".
+std::string& last_argument_storage() {
+  static std::string argument;
+  return argument;
+}
+
 // Runs `body`; turns any exception into its message.
 template <typename Body>
 std::string capture(Body&& body) {
+  last_argument_storage().clear();
   try {
     body();
     return "";
+  } catch (const ArgumentError& error) {
+    last_argument_storage() = error.argument();
+    return error.what();
   } catch (const std::bad_alloc&) {
     return "out of memory: the WebAssembly heap could not grow for this request";
   } catch (const std::exception& error) {
@@ -169,6 +179,8 @@ emscripten::val LayerHandle::padded_sources(int length) const {
 }
 
 std::string last_error() { return last_error_storage(); }
+
+std::string last_error_argument() { return last_argument_storage(); }
 
 emscripten::val receptive_fields(const emscripten::val& handles) {
   emscripten::val fields = emscripten::val::array();

@@ -64,6 +64,8 @@ class LayerHandle {
 };
 
 std::string last_error();
+// The argument the last failed call blamed, in PyTorch's spelling ("" when none).
+std::string last_error_argument();
 // Per layer {size, jump, start} of a stack (a JS array of LayerHandles).
 emscripten::val receptive_fields(const emscripten::val& handles);
 // The original-input positions that output `position` of layer `layer_index` reads; or {error}.

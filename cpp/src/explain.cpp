@@ -1,4 +1,5 @@
 #include "conv1d/explain.h"
+#include "conv1d/error.h"
 
 #include <stdexcept>
 #include <string>
@@ -8,8 +9,9 @@ namespace {
 
 void check_index(int64_t value, int64_t limit, const char* name, const char* dimension) {
   if (value < 0 || value >= limit) {
-    throw std::invalid_argument(std::string("explain(): ") + name + "=" + std::to_string(value) +
-                                " is out of range for the output's " + dimension + " of size " + std::to_string(limit));
+    throw ArgumentError(name, std::string("explain(): ") + name + "=" + std::to_string(value) +
+                                  " is out of range for the output's " + dimension + " of size " +
+                                  std::to_string(limit));
   }
 }
 
@@ -72,8 +74,8 @@ std::vector<ReceptiveField> receptive_fields(const std::vector<const Conv1d*>& l
 std::vector<int64_t> influencing_inputs(const std::vector<const Conv1d*>& layers, const Shape& input_shape,
                                         size_t layer_index, int64_t position) {
   if (layer_index >= layers.size()) {
-    throw std::invalid_argument("influencing_inputs(): layer " + std::to_string(layer_index) + " of a stack of " +
-                                std::to_string(layers.size()));
+    throw ArgumentError("layer_index", "influencing_inputs(): layer " + std::to_string(layer_index) +
+                                           " of a stack of " + std::to_string(layers.size()));
   }
   std::vector<ConvPlan> plans;
   Shape shape = input_shape;

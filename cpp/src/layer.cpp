@@ -1,4 +1,5 @@
 #include "conv1d/layer.h"
+#include "conv1d/error.h"
 
 #include <cmath>
 #include <stdexcept>
@@ -22,8 +23,8 @@ double kaiming_uniform_bound(int64_t fan_in) {
 
 void require_shape(const Tensor& tensor, const Shape& expected, const char* name, const char* layout) {
   if (tensor.shape != expected) {
-    throw std::invalid_argument(std::string(name) + " must have shape " + format_shape(expected) + " " + layout +
-                                ", but got " + format_shape(tensor.shape));
+    throw ArgumentError(name, std::string(name) + " must have shape " + format_shape(expected) + " " + layout +
+                                  ", but got " + format_shape(tensor.shape));
   }
 }
 
@@ -32,7 +33,16 @@ void require_shape(const Tensor& tensor, const Shape& expected, const char* name
 Conv1d::Conv1d(const Conv1dOptions& options, Generator& generator) : options_(options) {
   validate_construction(options_);
   const Shape weight_shape{options_.out_channels, options_.in_channels / options_.groups, options_.kernel_size};
-  // torch.empty's message for a negative size; the count also guards the allocation below.
+  // torch.empty's message for a negative size, naming the argument that made it; the count also
+  // guards the allocation below.
+  const char* weight_dimensions[] = {"out_channels", "in_channels", "kernel_size"};
+  for (size_t d = 0; d < weight_shape.size(); ++d) {
+    if (weight_shape[d] < 0) {
+      throw ArgumentError(weight_dimensions[d], "Trying to create tensor with negative dimension " +
+                                                    std::to_string(weight_shape[d]) + ": " +
+                                                    format_shape(weight_shape));
+    }
+  }
   element_count(weight_shape, "weight");
   weight_ = Tensor(weight_shape);
   if (options_.bias) bias_ = Tensor(Shape{options_.out_channels});

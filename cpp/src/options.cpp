@@ -1,4 +1,5 @@
 #include "conv1d/options.h"
+#include "conv1d/error.h"
 
 #include <stdexcept>
 
@@ -24,7 +25,8 @@ PaddingMode parse_padding_mode(const std::string& name) {
     if (name == entry.name) return entry.mode;
   }
   // Python prints the set in hash order, which varies per process; this is its order under PYTHONHASHSEED=0.
-  throw std::invalid_argument(
+  throw ArgumentError(
+      "padding_mode",
       "padding_mode must be one of {'replicate', 'reflect', 'zeros', 'circular'}, but got padding_mode='" + name + "'");
 }
 
@@ -38,7 +40,7 @@ const char* padding_mode_name(PaddingMode mode) {
 Padding Padding::parse(const std::string& text) {
   if (text == "same") return same();
   if (text == "valid") return valid();
-  throw std::invalid_argument("Invalid padding string '" + text + "', should be one of {'same', 'valid'}");
+  throw ArgumentError("padding", "Invalid padding string '" + text + "', should be one of {'same', 'valid'}");
 }
 
 namespace {
@@ -47,9 +49,9 @@ namespace {
 // channels * kernel_size); no tensor that fits in memory needs them. PyTorch has no such limit.
 void check_magnitude(const char* name, int64_t value) {
   if (value < -max_argument_magnitude || value > max_argument_magnitude) {
-    throw std::invalid_argument(
-        std::string(name) + "=" + std::to_string(value) + " is out of range: conv1d supports arguments from -" +
-        std::to_string(max_argument_magnitude) + " to " + std::to_string(max_argument_magnitude));
+    throw ArgumentError(
+        name, std::string(name) + "=" + std::to_string(value) + " is out of range: conv1d supports arguments from -" +
+                  std::to_string(max_argument_magnitude) + " to " + std::to_string(max_argument_magnitude));
   }
 }
 
@@ -65,14 +67,14 @@ void check_magnitudes(int64_t in_channels, int64_t out_channels, int64_t kernel_
 }
 
 void check_groups(int64_t groups, int64_t in_channels, int64_t out_channels) {
-  if (groups <= 0) throw std::invalid_argument("groups must be a positive integer");
-  if (in_channels % groups != 0) throw std::invalid_argument("in_channels must be divisible by groups");
-  if (out_channels % groups != 0) throw std::invalid_argument("out_channels must be divisible by groups");
+  if (groups <= 0) throw ArgumentError("groups", "groups must be a positive integer");
+  if (in_channels % groups != 0) throw ArgumentError("in_channels", "in_channels must be divisible by groups");
+  if (out_channels % groups != 0) throw ArgumentError("out_channels", "out_channels must be divisible by groups");
 }
 
 void check_same_padding(const Padding& padding, int64_t stride) {
   if (padding.kind == Padding::Kind::same && stride != 1) {
-    throw std::invalid_argument("padding='same' is not supported for strided convolutions");
+    throw ArgumentError("padding", "padding='same' is not supported for strided convolutions");
   }
 }
 

@@ -4,19 +4,21 @@
 #include <stdexcept>
 #include <string>
 
+#include "conv1d/error.h"
 #include "conv1d/layer.h"
 
 namespace conv1d {
 namespace {
 
-[[noreturn]] void fail(const std::string& message) { throw std::invalid_argument(message); }
+[[noreturn]] void fail(const char* argument, const std::string& message) { throw ArgumentError(argument, message); }
 
 std::string str(int64_t value) { return std::to_string(value); }
 
 // F.pad(input, [left, right], mode) for reflect / replicate / circular. Negative amounts crop.
 void check_explicit_padding(const Shape& shape, int64_t left, int64_t right, PaddingMode mode) {
   const size_t dims = shape.size();
-  if (dims != 2 && dims != 3) fail("Only 2D, 3D, 4D, 5D padding with non-constant padding are supported for now");
+  if (dims != 2 && dims != 3)
+    fail("input", "Only 2D, 3D, 4D, 5D padding with non-constant padding are supported for now");
   const int64_t width = shape.back();
   const int64_t out_width = width + left + right;
   const int64_t width_dim = static_cast<int64_t>(dims) - 1;
@@ -26,15 +28,18 @@ void check_explicit_padding(const Shape& shape, int64_t left, int64_t right, Pad
       if (shape[1] == 0 || (dims == 3 && shape[2] == 0)) {
         std::string sizes;
         for (size_t d = 0; d < dims; ++d) sizes += (d ? "," : "") + str(shape[d]);
-        fail("2D or 3D (batch mode) tensor expected for input, but got: [ torch.FloatTensor{" + sizes + "} ]");
+        fail("input", "2D or 3D (batch mode) tensor expected for input, but got: [ torch.FloatTensor{" + sizes + "} ]");
       }
       if (left >= width || right >= width) {
-        fail("Argument #4: Padding size should be less than the corresponding input dimension, but got: padding (" +
-             str(left) + ", " + str(right) + ") at dimension " + str(width_dim) + " of input " + format_shape(shape));
+        fail("padding",
+             "Argument #4: Padding size should be less than the corresponding input dimension, but got: padding (" +
+                 str(left) + ", " + str(right) + ") at dimension " + str(width_dim) + " of input " +
+                 format_shape(shape));
       }
       // Sic: torch 1.13 prints the dimension glued to the text.
       if (out_width < 1) {
-        fail(str(width_dim) + "input (W: " + str(width) + ")is too small. Calculated output W: " + str(out_width));
+        fail("padding",
+             str(width_dim) + "input (W: " + str(width) + ")is too small. Calculated output W: " + str(out_width));
       }
       return;
     }
@@ -43,20 +48,21 @@ void check_explicit_padding(const Shape& shape, int64_t left, int64_t right, Pad
       bool non_empty = true;
       for (size_t d = batched ? 1 : 0; d < dims; ++d) non_empty = non_empty && shape[d] != 0;
       if (!non_empty) {
-        fail(
-            "Expected 2D or 3D (batch mode) tensor with possibly 0 batch size and other non-zero dimensions for "
-            "input, but got: " +
-            format_shape(shape));
+        fail("input",
+             "Expected 2D or 3D (batch mode) tensor with possibly 0 batch size and other non-zero dimensions for "
+             "input, but got: " +
+                 format_shape(shape));
       }
-      if (out_width < 1) fail("input (W: " + str(width) + ") is too small. Calculated output W: " + str(out_width));
+      if (out_width < 1)
+        fail("padding", "input (W: " + str(width) + ") is too small. Calculated output W: " + str(out_width));
       return;
     }
     case PaddingMode::circular:
       // torch 1.13's circular padding treats the first two dimensions as batch and channels, so it
       // has nothing to pad in an unbatched (C, L) input.
-      if (dims == 2) fail("Invalid padding size, expected 0 but got 2");
-      if (left > width || right > width) fail("Padding value causes wrapping around more than once.");
-      if (out_width < 0) fail("Negative padding value is resulting in an empty dimension");
+      if (dims == 2) fail("padding_mode", "Invalid padding size, expected 0 but got 2");
+      if (left > width || right > width) fail("padding", "Padding value causes wrapping around more than once.");
+      if (out_width < 0) fail("padding", "Negative padding value is resulting in an empty dimension");
       return;
     case PaddingMode::zeros:
       return;
@@ -70,11 +76,12 @@ ConvPlan Conv1d::plan(const Shape& input_shape) const {
   const Shape& w = weight_.shape;
   for (size_t d = 0; d < input_shape.size(); ++d) {
     if (input_shape[d] < 0) {
-      fail("Trying to create tensor with negative dimension " + str(input_shape[d]) + ": " + format_shape(input_shape));
+      fail("input",
+           "Trying to create tensor with negative dimension " + str(input_shape[d]) + ": " + format_shape(input_shape));
     }
     if (input_shape[d] > max_argument_magnitude) {
-      fail("input of size " + format_shape(input_shape) + " is out of range: conv1d supports sizes up to " +
-           str(max_argument_magnitude) + " in each dimension");
+      fail("input", "input of size " + format_shape(input_shape) + " is out of range: conv1d supports sizes up to " +
+                        str(max_argument_magnitude) + " in each dimension");
     }
   }
   ConvPlan p;
@@ -90,44 +97,46 @@ ConvPlan Conv1d::plan(const Shape& input_shape) const {
     conv_padding = 0;
   }
   if (conv_shape.size() != 2 && conv_shape.size() != 3) {
-    fail("Expected 2D (unbatched) or 3D (batched) input to conv1d, but got input of size: " + format_shape(conv_shape));
+    fail("input",
+         "Expected 2D (unbatched) or 3D (batched) input to conv1d, but got input of size: " + format_shape(conv_shape));
   }
   p.batched = conv_shape.size() == 3;
   if (!p.batched) conv_shape.insert(conv_shape.begin(), 1);
   // padding='same' with an odd total: torch zero-pads the right by the difference first.
   if (o.padding_mode == PaddingMode::zeros && p.pad_right > p.pad_left) conv_shape[2] += p.pad_right - p.pad_left;
 
-  if (conv_padding < 0) fail("negative padding is not supported");
-  if (o.stride <= 0) fail("non-positive stride is not supported");
+  if (conv_padding < 0) fail("padding", "negative padding is not supported");
+  if (o.stride <= 0) fail("stride", "non-positive stride is not supported");
   if (w[0] < o.groups) {
-    fail("Given groups=" + str(o.groups) + ", expected weight to be at least " + str(o.groups) +
-         " at dimension 0, but got weight of size " + format_shape(w) + " instead");
+    fail("out_channels", "Given groups=" + str(o.groups) + ", expected weight to be at least " + str(o.groups) +
+                             " at dimension 0, but got weight of size " + format_shape(w) + " instead");
   }
   if (conv_shape[1] != w[1] * o.groups) {
-    fail("Given groups=" + str(o.groups) + ", weight of size " + format_shape(w) + ", expected input" +
-         format_shape(conv_shape) + " to have " + str(w[1] * o.groups) + " channels, but got " + str(conv_shape[1]) +
-         " channels instead");
+    fail("in_channels", "Given groups=" + str(o.groups) + ", weight of size " + format_shape(w) + ", expected input" +
+                            format_shape(conv_shape) + " to have " + str(w[1] * o.groups) + " channels, but got " +
+                            str(conv_shape[1]) + " channels instead");
   }
   const int64_t padded = conv_shape[2] + 2 * conv_padding;
   const int64_t effective_kernel = o.dilation * (w[2] - 1) + 1;
   if (padded < effective_kernel) {
-    fail("Calculated padded input size per channel: (" + str(padded) + "). Kernel size: (" + str(effective_kernel) +
-         "). Kernel size can't be greater than actual input size");
+    fail("kernel_size", "Calculated padded input size per channel: (" + str(padded) + "). Kernel size: (" +
+                            str(effective_kernel) + "). Kernel size can't be greater than actual input size");
   }
 
   // Backend selection: an input with no batch or no channels computes nothing ("Empty" backend),
   // which skips the kernel-size and dilation checks below.
   const bool empty = conv_shape[0] == 0 || conv_shape[1] == 0;
   if (empty) {
-    if (conv_shape[1] != 0 && w[2] == 0) fail("select(): index 0 out of range for tensor of size [0] at dimension 0");
+    if (conv_shape[1] != 0 && w[2] == 0)
+      fail("kernel_size", "select(): index 0 out of range for tensor of size [0] at dimension 0");
   } else if (conv_shape[2] == 0) {
-    fail("Only zero batch or zero channel inputs are supported, but got input shape: " +
-         format_shape({conv_shape[0], conv_shape[1], 1, 0}));
+    fail("input", "Only zero batch or zero channel inputs are supported, but got input shape: " +
+                      format_shape({conv_shape[0], conv_shape[1], 1, 0}));
   } else if (o.dilation != 1) {  // the dilated backend
-    if (w[2] <= 0) fail("kernel size should be greater than zero, but got [1, " + str(w[2]) + "]");
-    if (o.dilation <= 0) fail("dilation should be greater than zero, but got [1, " + str(o.dilation) + "]");
+    if (w[2] <= 0) fail("kernel_size", "kernel size should be greater than zero, but got [1, " + str(w[2]) + "]");
+    if (o.dilation <= 0) fail("dilation", "dilation should be greater than zero, but got [1, " + str(o.dilation) + "]");
   } else if (w[2] <= 0) {
-    fail("kernel size should be greater than zero, but got kernel_height: 1 kernel_width: " + str(w[2]));
+    fail("kernel_size", "kernel size should be greater than zero, but got kernel_height: 1 kernel_width: " + str(w[2]));
   }
 
   p.batch = conv_shape[0];

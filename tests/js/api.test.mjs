@@ -243,3 +243,26 @@ test('errors do not leak: 10,000 failed calls leave the heap unchanged', () => {
   assert.equal(nn.memory().allocatedBytes, before);
   m.delete();
 });
+
+test('errors name the argument at fault, from the core and from the JS checks alike', () => {
+  const blamed = (run) => {
+    try {
+      run();
+    } catch (error) {
+      return error.argument;
+    }
+    return 'nothing thrown';
+  };
+  assert.equal(blamed(() => new nn.Conv1d(2, 3, 3, { groups: 2 })), 'out_channels');
+  assert.equal(blamed(() => new nn.Conv1d(2, 2, 3, { groups: 0 })), 'groups');
+  assert.equal(blamed(() => new nn.Conv1d(1, 1, 3, { padding: 'full' })), 'padding');
+  assert.equal(blamed(() => new nn.Conv1d(1, 1, 3, { paddingMode: 'zero' })), 'padding_mode');
+  assert.equal(blamed(() => new nn.Conv1d(1, 1, 2.5)), 'kernel_size');
+  const m = new nn.Conv1d(2, 1, 5);
+  assert.equal(blamed(() => m.forward([[[1, 2, 3]]])), 'in_channels');
+  assert.equal(blamed(() => m.forward([[[1, 2], [3, 4]]])), 'kernel_size');
+  assert.equal(blamed(() => m.forward([1, 2, 3])), 'input');
+  assert.equal(blamed(() => { m.weight = [[[1]]]; }), 'weight');
+  assert.equal(blamed(() => m.forward([[1, 2], [3]])), 'input');
+  m.delete();
+});

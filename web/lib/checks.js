@@ -4,6 +4,21 @@
 const INT32_MIN = -2147483648;
 const INT32_MAX = 2147483647;
 
+/**
+ * An error that names the argument at fault in PyTorch's spelling (`error.argument`), so that a UI can
+ * show it next to the right control without parsing the message.
+ */
+export function argumentError(Type, message, argument) {
+  const error = new Type(message);
+  if (argument) error.argument = argument.replace(/\[\d+\]$/, '');
+  return error;
+}
+
+/** The Error for a message the core returned: the core names the argument it blames. */
+export function coreError(core, message) {
+  return argumentError(Error, message, core.lastErrorArgument());
+}
+
 /** Describes a value for an error message without invoking user code (no toString calls). */
 export function describe(value) {
   if (value === null) return 'null';
@@ -28,23 +43,23 @@ export function checkInt(value, where, name) {
     return Number(value);
   }
   if (typeof value !== 'number' || !Number.isInteger(value)) {
-    throw new TypeError(`${where}: argument '${name}' must be an integer, but got ${describe(value)}`);
+    throw argumentError(TypeError, `${where}: argument '${name}' must be an integer, but got ${describe(value)}`, name);
   }
   if (value < INT32_MIN || value > INT32_MAX) throw outOfRange(value, where, name);
   return value;
 }
 
 function outOfRange(value, where, name) {
-  return new RangeError(
-    `${where}: argument '${name}' must be between ${INT32_MIN} and ${INT32_MAX}, but got ${describe(value)}`);
+  return argumentError(RangeError,
+    `${where}: argument '${name}' must be between ${INT32_MIN} and ${INT32_MAX}, but got ${describe(value)}`, name);
 }
 
 /** An int argument that PyTorch also accepts as a one-element tuple, e.g. kernel_size=(3,). */
 export function checkIntOrSingleton(value, where, name) {
   if (Array.isArray(value)) {
     if (value.length !== 1) {
-      throw new TypeError(`${where}: argument '${name}' must be an integer or a 1-element array, ` +
-        `but got an array of length ${value.length}`);
+      throw argumentError(TypeError, `${where}: argument '${name}' must be an integer or a 1-element array, ` +
+        `but got an array of length ${value.length}`, name);
     }
     return checkInt(value[0], where, name);
   }
@@ -56,18 +71,20 @@ export function readOption(object, key, where) {
   try {
     return object[key];
   } catch (error) {
-    throw new TypeError(`${where}: reading option '${key}' failed: ${error?.message ?? describe(error)}`);
+    throw argumentError(TypeError, `${where}: reading option '${key}' failed: ${error?.message ?? describe(error)}`, key);
   }
 }
 
 /** A shape: an array of non-negative integers (each within int32). */
 export function checkShape(shape, where, name) {
   if (!Array.isArray(shape)) {
-    throw new TypeError(`${where}: argument '${name}' must be an array of sizes, but got ${describe(shape)}`);
+    throw argumentError(TypeError, `${where}: argument '${name}' must be an array of sizes, but got ${describe(shape)}`, name);
   }
   return shape.map((size, i) => {
     const checked = checkInt(size, where, `${name}[${i}]`);
-    if (checked < 0) throw new RangeError(`${where}: argument '${name}' has a negative size ${checked} at dimension ${i}`);
+    if (checked < 0) {
+      throw argumentError(RangeError, `${where}: argument '${name}' has a negative size ${checked} at dimension ${i}`, name);
+    }
     return checked;
   });
 }

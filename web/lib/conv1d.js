@@ -1,6 +1,6 @@
 // nn.Conv1d over the WASM core: argument checks and data movement; every PyTorch rule is the core's.
 import { Tensor } from './tensor.js';
-import { checkInt, checkIntOrSingleton, describe, readOption } from './checks.js';
+import { argumentError, checkInt, checkIntOrSingleton, coreError, describe, readOption } from './checks.js';
 import { formatLayer } from './repr.js';
 import { pythonProgram } from './python.js';
 
@@ -22,21 +22,23 @@ function isPlainObject(value) {
 function layerArguments(inChannels, outChannels, kernelSize, options) {
   if (options === undefined || options === null) options = {};
   if (!isPlainObject(options)) {
-    throw new TypeError(`${WHERE}: 'options' must be an object such as { stride: 2, padding: 'same' }, ` +
-      `but got ${describe(options)}`);
+    throw argumentError(TypeError, `${WHERE}: 'options' must be an object such as { stride: 2, padding: 'same' }, ` +
+      `but got ${describe(options)}`, 'options');
   }
   const given = {};
   for (const key of Object.keys(options)) {
     const name = OPTIONS[key];
     if (!name) {
-      throw new TypeError(`${WHERE}: unknown option '${key}'; expected one of stride, padding, dilation, groups, ` +
-        'bias, paddingMode');
+      throw argumentError(TypeError, `${WHERE}: unknown option '${key}'; expected one of stride, padding, dilation, ` +
+        'groups, bias, paddingMode', 'options');
     }
-    if (name in given) throw new TypeError(`${WHERE}: option '${name}' given twice (as '${key}' and its other spelling)`);
+    if (name in given) {
+      throw argumentError(TypeError, `${WHERE}: option '${name}' given twice (as '${key}' and its other spelling)`, name);
+    }
     given[name] = readOption(options, key, WHERE);
   }
   const required = (value, name) => {
-    if (value === undefined) throw new TypeError(`${WHERE}: missing required argument '${name}'`);
+    if (value === undefined) throw argumentError(TypeError, `${WHERE}: missing required argument '${name}'`, name);
     return checkIntOrSingleton(value, WHERE, name);
   };
   const optional = (name, fallback) => (given[name] === undefined ? fallback : checkIntOrSingleton(given[name], WHERE, name));
@@ -63,13 +65,14 @@ function layerArguments(inChannels, outChannels, kernelSize, options) {
   }
   if (given.bias !== undefined) {
     if (typeof given.bias !== 'boolean') {
-      throw new TypeError(`${WHERE}: argument 'bias' must be a boolean, but got ${describe(given.bias)}`);
+      throw argumentError(TypeError, `${WHERE}: argument 'bias' must be a boolean, but got ${describe(given.bias)}`, 'bias');
     }
     args.bias = given.bias;
   }
   if (given.padding_mode !== undefined) {
     if (typeof given.padding_mode !== 'string') {
-      throw new TypeError(`${WHERE}: argument 'padding_mode' must be a string, but got ${describe(given.padding_mode)}`);
+      throw argumentError(TypeError,
+        `${WHERE}: argument 'padding_mode' must be a string, but got ${describe(given.padding_mode)}`, 'padding_mode');
     }
     args.paddingMode = given.padding_mode;
   }
@@ -114,7 +117,7 @@ export function conv1dClass(core, toTensor, registry, seedState) {
     }
   };
   const check = (message) => {
-    if (message) throw new Error(message);
+    if (message) throw coreError(core, message);
   };
 
   return class Conv1d {
@@ -133,7 +136,7 @@ export function conv1dClass(core, toTensor, registry, seedState) {
       const args = layerArguments(...normalizeCall(inChannels, outChannels, kernelSize, options));
       const before = seedState();
       const handle = core.LayerHandle.create(args);
-      if (!handle) throw new Error(core.lastError());
+      if (!handle) throw coreError(core, core.lastError());
       this.#handle = handle;
       this.#origin = { seed: before.seed, drawsBefore: before.draws, drawsAfter: seedState().draws, edited: false };
       registry.register(this, handle, this);

@@ -177,10 +177,16 @@ export class Sequential implements Iterable<Conv1d> {
   toString(): string;
 }
 
-/** An error thrown from inside a Sequential names the layer. */
-export interface LayerError extends Error {
+/**
+ * What the package throws: PyTorch's message, the argument at fault in PyTorch's spelling ('groups',
+ * 'padding', 'kernel_size', 'input', 'weight', ...), and for a Sequential the layer that raised it.
+ */
+export interface Conv1dError extends Error {
+  argument?: string;
   layerIndex?: number;
 }
+/** @deprecated use Conv1dError */
+export type LayerError = Conv1dError;
 
 export interface Conv1dApi {
   readonly Tensor: typeof Tensor;

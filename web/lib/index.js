@@ -27,6 +27,7 @@ function createApi(core) {
       return tensor(value);
     } catch (error) {
       error.message = error.message.replace('tensor()', `argument '${name}'`);
+      error.argument = name;
       throw error;
     }
   };

@@ -1,5 +1,5 @@
 // nn.Sequential for Conv1d layers: chains forward passes and reports every intermediate output.
-import { checkInt, describe } from './checks.js';
+import { checkInt, coreError, describe } from './checks.js';
 import { formatSequential } from './repr.js';
 import { pythonProgram } from './python.js';
 
@@ -66,7 +66,7 @@ export function sequentialClass(Conv1d, core, toTensor) {
       const result = core.influencingInputs(this.#layers.map((layer) => layer._handle), inputShape,
         checkInt(layerIndex, 'Sequential.influencingInputs()', 'layer_index'),
         checkInt(position, 'Sequential.influencingInputs()', 'position'));
-      if (result.error) throw new Error(result.error);
+      if (result.error) throw coreError(core, result.error);
       return result;
     }
 
