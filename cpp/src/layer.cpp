@@ -1,6 +1,7 @@
 #include "conv1d/layer.h"
 #include "conv1d/error.h"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -43,7 +44,14 @@ Conv1d::Conv1d(const Conv1dOptions& options, Generator& generator) : options_(op
                                                     format_shape(weight_shape));
     }
   }
-  element_count(weight_shape, "weight");
+  try {
+    element_count(weight_shape, "weight");
+  } catch (const ArgumentError& too_large) {
+    // Blame the largest of the three sizes: the one a person would shrink.
+    const size_t largest =
+        static_cast<size_t>(std::max_element(weight_shape.begin(), weight_shape.end()) - weight_shape.begin());
+    throw ArgumentError(weight_dimensions[largest], too_large.what());
+  }
   weight_ = Tensor(weight_shape);
   if (options_.bias) bias_ = Tensor(Shape{options_.out_channels});
   reset_parameters(generator);

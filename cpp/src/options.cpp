@@ -68,8 +68,8 @@ void check_magnitudes(int64_t in_channels, int64_t out_channels, int64_t kernel_
 
 void check_groups(int64_t groups, int64_t in_channels, int64_t out_channels) {
   if (groups <= 0) throw ArgumentError("groups", "groups must be a positive integer");
-  if (in_channels % groups != 0) throw ArgumentError("in_channels", "in_channels must be divisible by groups");
-  if (out_channels % groups != 0) throw ArgumentError("out_channels", "out_channels must be divisible by groups");
+  if (in_channels % groups != 0) throw ArgumentError("groups", "in_channels must be divisible by groups");
+  if (out_channels % groups != 0) throw ArgumentError("groups", "out_channels must be divisible by groups");
 }
 
 void check_same_padding(const Padding& padding, int64_t stride) {

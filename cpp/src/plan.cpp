@@ -31,7 +31,7 @@ void check_explicit_padding(const Shape& shape, int64_t left, int64_t right, Pad
         fail("input", "2D or 3D (batch mode) tensor expected for input, but got: [ torch.FloatTensor{" + sizes + "} ]");
       }
       if (left >= width || right >= width) {
-        fail("padding",
+        fail("padding_mode",
              "Argument #4: Padding size should be less than the corresponding input dimension, but got: padding (" +
                  str(left) + ", " + str(right) + ") at dimension " + str(width_dim) + " of input " +
                  format_shape(shape));
@@ -61,7 +61,7 @@ void check_explicit_padding(const Shape& shape, int64_t left, int64_t right, Pad
       // torch 1.13's circular padding treats the first two dimensions as batch and channels, so it
       // has nothing to pad in an unbatched (C, L) input.
       if (dims == 2) fail("padding_mode", "Invalid padding size, expected 0 but got 2");
-      if (left > width || right > width) fail("padding", "Padding value causes wrapping around more than once.");
+      if (left > width || right > width) fail("padding_mode", "Padding value causes wrapping around more than once.");
       if (out_width < 0) fail("padding", "Negative padding value is resulting in an empty dimension");
       return;
     case PaddingMode::zeros:

@@ -253,7 +253,8 @@ test('errors name the argument at fault, from the core and from the JS checks al
     }
     return 'nothing thrown';
   };
-  assert.equal(blamed(() => new nn.Conv1d(2, 3, 3, { groups: 2 })), 'out_channels');
+  assert.equal(blamed(() => new nn.Conv1d(2, 3, 3, { groups: 2 })), 'groups');
+  assert.equal(blamed(() => new nn.Conv1d(1, 100_000_000, 3)), 'out_channels');
   assert.equal(blamed(() => new nn.Conv1d(2, 2, 3, { groups: 0 })), 'groups');
   assert.equal(blamed(() => new nn.Conv1d(1, 1, 3, { padding: 'full' })), 'padding');
   assert.equal(blamed(() => new nn.Conv1d(1, 1, 3, { paddingMode: 'zero' })), 'padding_mode');

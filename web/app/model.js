@@ -6,24 +6,13 @@ import { generateInput } from './generate.js';
 import { INT_ARGS } from './state.js';
 import { explainSelection } from './explain.js';
 
-/** Which control an error message belongs to (PyTorch's wording names it). */
-export function errorField(message) {
-  const m = String(message);
-  const arg = /argument '(\w+)'/.exec(m);
-  if (arg && /^(in_channels|out_channels|kernel_size|stride|padding|dilation|groups|bias|padding_mode)$/.test(arg[1])) {
-    return arg[1];
-  }
-  if (/groups/.test(m) && /divisible|positive/.test(m)) return 'groups';
-  if (/padding_mode|wrapping around|Padding size should be less/i.test(m)) return 'padding_mode';
-  if (/padding/i.test(m)) return 'padding';
-  if (/stride/.test(m)) return 'stride';
-  if (/dilation/.test(m)) return 'dilation';
-  if (/kernel size|Kernel size|kernel_width/i.test(m)) return 'kernel_size';
-  if (/expected input\[.*to have \d+ channels/.test(m)) return 'in_channels';
-  if (/expected weight to be at least 1 at dimension 0/.test(m)) return 'out_channels';
-  if (/^weight of size/.test(m)) return 'out_channels';
-  if (/input of size|Expected 2D \(unbatched\) or 3D/.test(m)) return 'input';
-  return 'layer';
+const LAYER_FIELDS = new Set(['in_channels', 'out_channels', 'kernel_size', 'stride', 'padding', 'dilation', 'groups',
+  'bias', 'padding_mode']);
+
+/** Which control an error belongs to: the package names the argument at fault (error.argument). */
+export function errorField(error) {
+  if (LAYER_FIELDS.has(error.argument)) return error.argument;
+  return error.argument === 'input' ? 'input' : 'layer';
 }
 
 function intArg(text, name) {
@@ -128,7 +117,7 @@ export class Engine {
         m = new nn.Conv1d(...args);
         info.repr = String(m);
       } catch (error) {
-        info.error = asError(error, error.field ?? errorField(error.message));
+        info.error = asError(error, error.field ?? errorField(error));
       }
       if (m) {
         const weight = m.weight;
@@ -196,7 +185,7 @@ export class Engine {
           x = m.forward(x);
           out.output = keepIfSame(previous[i]?.output, plain(x));
         } catch (error) {
-          out.runError = asError(error, errorField(error.message));
+          out.runError = asError(error, errorField(error));
           if (out.runError.field === 'in_channels' && i === 0) out.runError.alsoInput = true;
           blocked = i;
         }
