@@ -2,13 +2,15 @@
 // forward only, on the shapes of issue 7. Every output is checked against a double-precision reference
 // (sampled) and against ours (every element). ORT and tfjs vary between processes, so the whole bench runs
 // in PROCESSES child processes and the table shows the median of their medians.
-//   node bench/run.mjs [--processes 3] [--seconds 0.6] [--only audio,wide] [--stat median|min]
+//   node bench/run.mjs [--processes 3] [--seconds 0.6] [--only audio,wide] [--stat median|min] [--no-page]
+// --no-page skips the playground's re-render times (measured in headless Chromium).
 // --stat min reports each process's fastest repetition (for a machine shared with other jobs).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { runAll, SHAPES } from './suite.mjs';
 import { measurePeak } from './peak.mjs';
+import { measurePage } from './page.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -81,6 +83,11 @@ lines.push('');
 const heap = runs[0].heap;
 lines.push(`Peak WASM heap of conv1d-playground over the run: ${(heap.heapBytes / 2 ** 20).toFixed(1)} MiB ` +
   `(allocator in use after the largest shape: ${(heap.allocatedBytes / 2 ** 20).toFixed(1)} MiB).`);
+if (!args.includes('--no-page')) {
+  process.stderr.write('bench: the page in Chromium...\n');
+  lines.push('', `The playground's re-render time (${os.loadavg()[0].toFixed(1)} load average when measured):`, '',
+    ...(await measurePage()));
+}
 console.log(lines.join('\n'));
 const failures = runs.flatMap((r) => r.failures);
 if (failures.length) {

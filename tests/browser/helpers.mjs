@@ -73,3 +73,25 @@ export async function printout(page, name) {
   await code.waitFor();
   return code.textContent();
 }
+
+/**
+ * Changes the control at `selector` `runs` times (cycling through `values`) and measures, in the page, the
+ * synchronous work of one change (event handler: compute + DOM) plus the style and layout it causes (forced with
+ * offsetHeight). Returns { median, p90, max } in milliseconds.
+ */
+export async function measureRerender(page, selector, values, runs = 30) {
+  const times = await page.evaluate(async ({ selector, values, runs }) => {
+    const el = document.querySelector(selector);
+    const samples = [];
+    for (let i = 0; i < runs; i += 1) {
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const t0 = performance.now();
+      el.value = values[i % values.length];
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      void document.body.offsetHeight;
+      samples.push(performance.now() - t0);
+    }
+    return samples.sort((a, b) => a - b);
+  }, { selector, values, runs });
+  return { median: times[Math.floor(times.length / 2)], p90: times[Math.floor(times.length * 0.9)], max: times.at(-1) };
+}
