@@ -185,8 +185,7 @@ export interface Conv1dError extends Error {
   argument?: string;
   layerIndex?: number;
 }
-/** @deprecated use Conv1dError */
-export type LayerError = Conv1dError;
+
 
 export interface Conv1dApi {
   readonly Tensor: typeof Tensor;
