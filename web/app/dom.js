@@ -70,3 +70,79 @@ function morph(target, source) {
   }
   patchChildren(target, [...source.childNodes]);
 }
+
+// Virtual nodes for views that are rebuilt often with mostly the same structure (the breakdown's formula, strip
+// and receptive-field table): building plain objects and diffing them against the previous ones is far cheaper
+// than building real elements and comparing those with the page's (patchChildren). Same signature as h().
+const flat = (children) => children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false)
+  .map((c) => (typeof c === 'object' ? c : String(c)));
+
+/** v('td', { class: 'x', text: '1' }, ...children): a description of an element, drawn by patchVirtual. */
+export function v(tag, props, ...children) {
+  return { tag, props: props ?? {}, children: flat(children) };
+}
+
+function create(vn) {
+  if (typeof vn === 'string') return document.createTextNode(vn);
+  return build(document.createElement(vn.tag), vn.props, vn.children.map(create));
+}
+
+const isUnset = (value) => value === undefined || value === null || value === false;
+
+function updateProps(el, a, b) {
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    const was = a[key];
+    const now = b[key];
+    if (key === 'text' || key.startsWith('on')) continue; // text: with the children; listeners stay as created
+    if (key === 'dataset') {
+      const x = was ?? {};
+      const y = now ?? {};
+      for (const k of Object.keys(x)) if (!(k in y)) delete el.dataset[k];
+      for (const [k, value] of Object.entries(y)) if (x[k] !== value) el.dataset[k] = value;
+    } else if (was === now) continue;
+    else if (key === 'value' || key === 'checked' || key === 'selected') el[key] = isUnset(now) ? (key === 'value' ? '' : false) : now;
+    else if (isUnset(now)) el.removeAttribute(key);
+    else el.setAttribute(key, now === true ? '' : String(now));
+  }
+}
+
+function diff(el, a, b) {
+  updateProps(el, a.props, b.props);
+  const text = b.props.text;
+  if (!isUnset(text)) {
+    if (a.props.text !== text || a.children.length) el.textContent = text;
+    return;
+  }
+  if (!isUnset(a.props.text)) el.textContent = '';
+  diffChildren(el, isUnset(a.props.text) ? a.children : [], b.children);
+}
+
+function diffChildren(parent, prev, next) {
+  const nodes = parent.childNodes;
+  next.forEach((vn, k) => {
+    const old = prev[k];
+    const node = nodes[k];
+    if (old === undefined || !node) parent.append(create(vn));
+    else if (typeof vn === 'string') {
+      if (typeof old === 'string') {
+        if (old !== vn) node.nodeValue = vn;
+      } else parent.replaceChild(create(vn), node);
+    } else if (typeof old !== 'string' && old.tag === vn.tag) diff(node, old, vn);
+    else parent.replaceChild(create(vn), node);
+  });
+  for (let k = nodes.length - 1; k >= next.length; k -= 1) nodes[k].remove();
+}
+
+/**
+ * Makes `parent`'s children match `children` (virtual nodes from v()): the first call draws them, later calls
+ * change only the attributes and texts that differ from the previous call's. Nodes are kept by place and tag,
+ * as with patchChildren; listeners are those of the node's first drawing. `parent`'s children must be changed
+ * only through this function.
+ */
+export function patchVirtual(parent, children) {
+  const next = flat(children);
+  const prev = parent.__virtual;
+  if (!prev) parent.replaceChildren(...next.map(create));
+  else diffChildren(parent, prev, next);
+  parent.__virtual = next;
+}

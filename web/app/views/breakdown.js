@@ -2,7 +2,7 @@
 // the kernel window over the padded input with an animation over output positions (views/strip.js), and the
 // receptive field through the stack (views/receptive.js); it also marks what it explains in the results
 // (views/select.js). Renders only the selected element, so its cost does not grow with the page.
-import { activeOf, h, patchChildren, uid } from '../dom.js';
+import { activeOf, h, patchVirtual, uid, v } from '../dom.js';
 import { formatValue } from '../../lib/format.js';
 import { formulaView, formulaText, idx } from './formula.js';
 import { stripView } from './strip.js';
@@ -193,12 +193,13 @@ export class ExplainPanel {
       ? [`x is the input of Layer ${at.layer + 1}${at.layer > 0 ? ` (Layer ${at.layer}'s output)` : ' (the page\'s input)'}; w and b are Layer ${at.layer + 1}'s weight and bias.`]
       : ['x is the input, w the weight and b the bias.'];
     const group = Number(layer.groups) > 1 ? ` groups=${layer.groups}: output channel ${at.c} belongs to group ${ex.group} and reads ${info.weight.shape[1] === 1 ? `input channel ${ex.firstInChannel}` : `input channels ${ex.firstInChannel}…${ex.firstInChannel + info.weight.shape[1] - 1}`} only.` : '';
-    // Formula, strip and receptive field are patched rather than replaced: the next breakdown differs mostly in
-    // its numbers, and new subtrees (~700 nodes) would be styled and laid out from scratch.
-    patchChildren(this.formula, [
+    // Formula, strip and receptive field are virtual nodes diffed against the previous breakdown's: the next one
+    // differs mostly in its numbers, so only those reach the page (new subtrees, ~700 nodes, would be styled and
+    // laid out from scratch; building real nodes to compare would cost as much as the rest of the re-render).
+    patchVirtual(this.formula, [
       formulaView(ex, { mode, expanded: this.expanded, onExpand: () => { this.expanded = true; this.actions.refresh?.(); }, shownValue: shown }),
-      h('p', { class: 'formula-note' }, `${who}${group} Each term is a weight times the value under that tap of the kernel; `,
-        h('span', { class: 'pad-swatch', 'aria-hidden': 'true' }), ' marks padding. The core computes the terms and the sum in float32, as PyTorch does; the page only prints them.')]);
+      v('p', { class: 'formula-note' }, `${who}${group} Each term is a weight times the value under that tap of the kernel; `,
+        v('span', { class: 'pad-swatch', 'aria-hidden': 'true' }), ' marks padding. The core computes the terms and the sum in float32, as PyTorch does; the page only prints them.')]);
     const live = ex.terms.length <= 12 ? formulaText(ex, mode).symbols
       : `out[${idx(at.batched, at.n, at.c, at.t)}] = ${formatValue(ex.value)}: ${ex.terms.length} terms over ${new Set(ex.terms.map((t) => t.inChannel)).size} input channels${ex.bias !== null ? ' plus the bias' : ''}.`;
     setText(this.live, live);
@@ -213,7 +214,7 @@ export class ExplainPanel {
     const args = { stride: Number(layer.stride), dilation: Number(layer.dilation), kernel: Number(layer.kernel_size), mode };
     const scroller = this.strip.querySelector('.strip-scroll');
     const hadFocus = scroller && scroller === activeOf(scroller);
-    patchChildren(this.strip, [stripView({ ex, input, output: info.output, plan: info.plan, args, known: this.known, filling: this.filling })]);
+    patchVirtual(this.strip, [stripView({ ex, input, output: info.output, plan: info.plan, args, known: this.known, filling: this.filling })]);
     if (hadFocus) this.strip.querySelector('.strip-scroll')?.focus({ preventScroll: true });
     // Keep the kernel window in view when the strip is wider than the panel. Measured after the frame is painted
     // and only when the strip is on screen (off screen it skips layout: content-visibility).
@@ -229,7 +230,7 @@ export class ExplainPanel {
       sc.scrollLeft = Math.max(0, (a + b) / 2 - sc.clientWidth / 2);
     }, 0));
     const inLen = result.input.shape[result.input.shape.length - 1];
-    patchChildren(this.rf, [receptiveView({ ex, layers: state.layers, inputLength: inLen })]);
+    patchVirtual(this.rf, [receptiveView({ ex, layers: state.layers, inputLength: inLen })]);
   }
 
   #mark(state, result, ex, info) {

@@ -1,7 +1,7 @@
 // The written formula of one output element: every term with its real numbers, grouped by input channel, then
 // the bias and the value the core computed. Formatting only: the terms and the value come from the core's
 // explain(); this module never adds or multiplies anything.
-import { h } from '../dom.js';
+import { v as h } from '../dom.js';
 import { formatValue } from '../../lib/format.js';
 
 const MAX_CHANNELS = 8; // channel groups written out before the middle ones are folded (a button unfolds them)
@@ -56,23 +56,21 @@ function termEl(term, ex, mode, onHover) {
   const el = h('span', {
     class: `term${term.padded ? ' padded' : ''}`, title,
     dataset: { ch: term.inChannel, tap: term.tap, weight: String(term.weight), input: String(term.input), p: term.paddedPosition },
+    onmouseenter: onHover ? () => onHover(term) : undefined,
+    onmouseleave: onHover ? () => onHover(null) : undefined,
   },
   h('span', { class: 't-sym' }, h('span', { class: 'w-sym', text: `w[${at.c},${i},${term.tap}]` }), '·',
     h('span', { class: 'x-sym', text: inputSymbol(term, at, mode) }),
     term.padded ? h('span', { class: 'pad-tag', text: zero ? 'pad' : mode }) : null),
   h('span', { class: 't-num' }, h('span', { class: 'w-num', text: formatValue(term.weight) }), h('span', { class: 'times', text: '×' }),
     h('span', { class: 'x-num', text: formatValue(term.input) })));
-  if (onHover) {
-    el.addEventListener('mouseenter', () => onHover(term));
-    el.addEventListener('mouseleave', () => onHover(null));
-  }
   return el;
 }
 
 const plus = () => h('span', { class: 'op', 'aria-hidden': 'true', text: '+' });
 
 /**
- * The formula as elements. options: mode (padding_mode), expanded (show every channel group), onExpand,
+ * The formula as virtual nodes (dom.js v(), drawn with patchVirtual). options: mode (padding_mode), expanded (show every channel group), onExpand,
  * onHover(term|null) to link a term with the strip.
  */
 export function formulaView(ex, { mode, expanded = false, onExpand, onHover, shownValue }) {

@@ -1,7 +1,7 @@
 // Receptive field through the stack: the per-layer size and jump (from the core's receptiveFields()) with the
 // recurrence written out in each layer's own numbers, and the original-input region and positions that the
 // selected output reads (the core's influencingInputs()).
-import { h } from '../dom.js';
+import { v as h } from '../dom.js';
 
 /** Consecutive runs: [1,2,3,7,9] → "1–3, 7, 9". */
 export function runsText(list, max = 24) {

@@ -1,7 +1,7 @@
 // The padded input of the selected layer as a strip of cells, the kernel window over it (taps, dilation gaps,
 // padding with its value and origin) and the output row filling in underneath. Built from the core's
 // explanation and the plan's padding; it only places and formats numbers.
-import { h } from '../dom.js';
+import { v as h } from '../dom.js';
 import { formatValue } from '../../lib/format.js';
 
 const MAX_COLUMNS = 33; // padded positions shown around the window (a long input scrolls inside a window of them)
