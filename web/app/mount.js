@@ -311,6 +311,15 @@ export async function mountPlayground(root, options = {}) {
     return generatedText.text;
   }
 
+  // A generated input of this many values has a text of at least 3 characters a value ("v, "): at least the 4000 the
+  // input panel writes only after the frame, so it is generated then too (a function), not on every change.
+  const LONG_GENERATED = 1400;
+  function inputTextFor(input, seed) {
+    const count = Number(input.batched ? input.batch : 1) * Number(input.channels) * Number(input.length);
+    if (input.kind === 'text' || !(count > LONG_GENERATED && count <= TEXT_LIMIT)) return currentInputText(input, seed);
+    return () => currentInputText(input, seed);
+  }
+
   function focusLater(find) {
     queueMicrotask(() => requestAnimationFrame(() => find()?.focus()));
   }
@@ -477,7 +486,7 @@ export async function mountPlayground(root, options = {}) {
     const { state, result } = app;
     renderNotice();
     ui.toolbar.update(state, result);
-    ui.inputPanel.update(state, result, currentInputText(state.input, state.seed));
+    ui.inputPanel.update(state, result, inputTextFor(state.input, state.seed));
     const key = state.layers.length;
     if (app.structureKey !== key || app.cards.length !== state.layers.length) {
       app.cards = state.layers.map((_, i) => new LayerCard(i, state.layers.length, actions));

@@ -143,7 +143,8 @@ export class InputPanel {
   }
 
   #setText(text) {
-    if (text.length < LONG_TEXT && this.text.value.length < LONG_TEXT) {
+    // text may be a function: a text known to be long, written out only when it is shown (after the frame).
+    if (typeof text !== 'function' && text.length < LONG_TEXT && this.text.value.length < LONG_TEXT) {
       this.pendingText = null;
       setValue(this.text, text);
       return;
@@ -154,7 +155,7 @@ export class InputPanel {
     const view = this.text.ownerDocument.defaultView ?? globalThis;
     const flush = () => {
       if (this.pendingText === null) return;
-      setValue(this.text, this.pendingText);
+      setValue(this.text, typeof this.pendingText === 'function' ? this.pendingText() : this.pendingText);
       this.pendingText = null;
     };
     // After the next paint; the timeout alone covers a page that is not painting (hidden, throttled).
