@@ -1,23 +1,14 @@
 // Every Conv1d argument, the seed and the input, changed through its labelled control: the page's output
 // must equal what the package computes for the same configuration.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, outputPrintout, printout } from './helpers.mjs';
+import { openPage, outputPrintout, printout, useBrowser } from './helpers.mjs';
 import { expectedOutput } from './expected.mjs';
 
-let server;
-let chrome;
-before(async () => {
-  server = await startServer();
-  chrome = await launch();
-});
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 test('each labelled control changes the output exactly as the package computes it', async () => {
-  const page = await openPage(chrome.browser, server.url);
+  const page = await openPage(env.chrome.browser, env.server.url);
   const layer = page.getByRole('group', { name: 'Layer 1' });
   const input = [[[1, 2, 3, 4, 5, 6, 7, 8], [0, 1, 0, -1, 0, 1, 0, -1]]];
   await page.getByRole('textbox', { name: /^input/ }).fill(JSON.stringify(input));
@@ -65,7 +56,7 @@ test('each labelled control changes the output exactly as the package computes i
 });
 
 test('input generators, batch/channels/length controls and unbatched input', async () => {
-  const page = await openPage(chrome.browser, server.url);
+  const page = await openPage(env.chrome.browser, env.server.url);
   await page.getByLabel('generate input').selectOption('ramp');
   await page.getByLabel('length L').fill('7');
   let want = await expectedOutput({ seed: 1, input: [[[1, 2, 3, 4, 5, 6, 7]]], layers: [[1, 1, 3, {}]] });

@@ -1,24 +1,15 @@
 // Each kind of error appears next to the control that causes it, in PyTorch's words, while the rest of the page
 // keeps working; fixing the setting clears it. Nothing is logged to the console as an error.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, outputPrintout } from './helpers.mjs';
+import { openPage, outputPrintout, useBrowser } from './helpers.mjs';
 
-let server;
-let chrome;
-before(async () => {
-  server = await startServer();
-  chrome = await launch();
-});
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const DEFAULT_OUT = 'tensor([[[-0.2770, -0.3462, -0.4155]]])';
 
 test('every kind of error shows beside its control and clears when fixed', async () => {
-  const page = await openPage(chrome.browser, server.url);
+  const page = await openPage(env.chrome.browser, env.server.url);
   const layer = page.getByRole('group', { name: 'Layer 1' });
   const errorOf = (name) => layer.locator(`.field-${name} .field-error`);
   const cases = [
@@ -81,7 +72,7 @@ test('every kind of error shows beside its control and clears when fixed', async
 });
 
 test('an error in layer 2 of a stack stays at layer 2, and the out_channels offer fixes it', async () => {
-  const page = await openPage(chrome.browser, server.url);
+  const page = await openPage(env.chrome.browser, env.server.url);
   await page.getByRole('button', { name: '+ Add layer' }).click();
   const l1 = page.getByRole('group', { name: 'Layer 1' });
   const l2 = page.getByRole('group', { name: 'Layer 2' });
@@ -102,7 +93,7 @@ test('an error in layer 2 of a stack stays at layer 2, and the out_channels offe
 });
 
 test('huge values do not freeze the page: heavy work goes to the worker and the page stays responsive', async () => {
-  const page = await openPage(chrome.browser, server.url);
+  const page = await openPage(env.chrome.browser, env.server.url);
   const layer = page.getByRole('group', { name: 'Layer 1' });
   await layer.getByLabel('out_channels', { exact: true }).fill('100000000');
   await page.locator('.field-out_channels .field-error, .layer-card > .field-error').first().waitFor();

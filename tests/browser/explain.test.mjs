@@ -1,22 +1,11 @@
 // Issue 5 in the browser: the breakdown of a selected output (formula, highlights, padding), the animation,
 // the receptive field through a dilated stack, the weight heatmaps, keyboard use, and screenshots.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launch, openPage, screenshotDir } from './helpers.mjs';
+import { openPage, screenshotDir, useBrowser } from './helpers.mjs';
 
-let server;
-let chrome;
-before(async () => {
-  server = await startServer();
-  chrome = await launch();
-  mkdirSync(screenshotDir, { recursive: true });
-});
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const num = (text) => Number(text.trim().replace(/\.$/, ''));
 
@@ -69,7 +58,7 @@ function checkFormula(b, { outputText }) {
 }
 
 test('each preset: select an output, read its formula and the highlights', async () => {
-  const page = await openPage(chrome.browser, server.url);
+  const page = await openPage(env.chrome.browser, env.server.url);
   for (const [n, inC, outC] of [[1, 1, 1], [2, 2, 1], [3, 2, 2]]) {
     await page.getByRole('button', { name: `Example ${n}` }).click();
     const output = page.getByRole('region', { name: 'Output', exact: true });
@@ -107,7 +96,7 @@ test('each preset: select an output, read its formula and the highlights', async
 
 test('padding: reflect-padded, dilated, strided, grouped layer shows padded values and their origin', async () => {
   const q = '?seed=1&layer=2,4,3,2,2,2,2,1,reflect&input=[[[1,2,3,4,5,6,7,8,9,10],[1,0,-1,0,1,0,-1,0,1,0]]]&sel=0,0,3,0';
-  const page = await openPage(chrome.browser, server.url + q);
+  const page = await openPage(env.chrome.browser, env.server.url + q);
   const outputText = await page.locator('table.selectable td[data-key="0,3,0"]').textContent();
   const b = await readBreakdown(page);
   // groups=2: out channel 3 reads input channel 1 only; taps at padded positions 0, 2, 4 = original -2, 0, 2.
@@ -127,7 +116,7 @@ test('padding: reflect-padded, dilated, strided, grouped layer shows padded valu
   assert.deepEqual(pads, [['0', '-1.', '↤2'], ['1', '0.', '↤1'], ['12', '1.', '↤8'], ['13', '0.', '↤7']]);
   assert.deepEqual(b.read.map((r) => r.key).sort(), ['0,1,0', '0,1,2'], 'reads positions 0 and 2 (2 also through the padding)');
   // Zero padding: the padded term is a literal zero.
-  await page.goto(server.url + q.replace('reflect', 'zeros'));
+  await page.goto(env.server.url + q.replace('reflect', 'zeros'));
   await page.waitForFunction(() => document.querySelector('.formula-main'));
   const z = await readBreakdown(page);
   const zp = z.terms.find((t) => t.padded);
@@ -139,7 +128,7 @@ test('padding: reflect-padded, dilated, strided, grouped layer shows padded valu
 
 test('animation: step, back, scrub and play move the window and fill the output in; keyboard operable', async () => {
   const q = '?seed=1&layer=1,1,3,1,1,2,1,1,replicate&input=[[[1,2,3,4,5,6,7,8]]]';
-  const page = await openPage(chrome.browser, server.url + q);
+  const page = await openPage(env.chrome.browser, env.server.url + q);
   const panel = page.getByRole('region', { name: 'How this output is computed' });
   const step = panel.getByRole('button', { name: 'Next output position' });
   const back = panel.getByRole('button', { name: 'Previous output position' });
@@ -181,7 +170,7 @@ test('animation: step, back, scrub and play move the window and fill the output 
 });
 
 test('keyboard: arrow keys in an output table move the selection; the URL keeps it and restores it', async () => {
-  const page = await openPage(chrome.browser, server.url);
+  const page = await openPage(env.chrome.browser, env.server.url);
   await page.getByRole('button', { name: 'Example 3' }).click();
   const first = page.locator('table.selectable td[data-key="0,0,0"]');
   await first.focus();
@@ -192,11 +181,11 @@ test('keyboard: arrow keys in an output table move the selection; the URL keeps 
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('tabindex')), '0', 'one tab stop per table (roving)');
   await page.waitForFunction(() => window.location.search.includes('sel=0,0,1,1'));
   const url = page.url();
-  const again = await openPage(chrome.browser, url);
+  const again = await openPage(env.chrome.browser, url);
   assert.equal(await again.locator('.formula-main .lhs').textContent(), 'out[0, 1, 1]');
   assert.deepEqual(await again.locator('td.hl-sel').evaluateAll((t) => t.map((x) => x.dataset.key)), ['0,1,1']);
   // A selection outside the output is clamped, not refused.
-  const clamped = await openPage(chrome.browser, url.replace('sel=0,0,1,1', 'sel=0,0,9,99'));
+  const clamped = await openPage(env.chrome.browser, url.replace('sel=0,0,1,1', 'sel=0,0,9,99'));
   assert.equal(await clamped.locator('.formula-main .lhs').textContent(), 'out[0, 1, 2]');
   for (const p of [page, again, clamped]) {
     assert.deepEqual(p.problems, []);
@@ -209,7 +198,7 @@ test('receptive field of a 3-layer dilated stack equals the analytic value', asy
   const layers = [[3, 1, 1, 1], [3, 2, 2, 0], [3, 1, 4, 0]];
   const spec = layers.map(([k, s, d, p], i) => `layer=${i === 0 ? 1 : 2},2,${k},${s},${p},${d},1,1,zeros`).join('&');
   const input = `[[[${Array.from({ length: 40 }, (_, i) => i % 7).join(',')}]]]`;
-  const page = await openPage(chrome.browser, `${server.url}?seed=1&${spec}&input=${input}&sel=2,0,1,3`);
+  const page = await openPage(env.chrome.browser, `${env.server.url}?seed=1&${spec}&input=${input}&sel=2,0,1,3`);
   // r_k = r_{k-1} + (k-1)·d·j_{k-1}, j_k = j_{k-1}·s, start_k = start_{k-1} - p·j_{k-1}  (r_0 = j_0 = 1, start_0 = 0)
   let r = 1;
   let j = 1;
@@ -258,7 +247,7 @@ test('receptive field of a 3-layer dilated stack equals the analytic value', asy
 });
 
 test('weight heatmap: legend, and hover/focus links it with the editable table', async () => {
-  const page = await openPage(chrome.browser, server.url);
+  const page = await openPage(env.chrome.browser, env.server.url);
   await page.getByRole('button', { name: 'Example 3' }).click();
   const heat = page.locator('.heatmap').first();
   assert.match(await heat.locator('.heatmap-legend').textContent(), /-0\.4066.*0\.4066/);
@@ -278,7 +267,7 @@ test('weight heatmap: legend, and hover/focus links it with the editable table',
 
 test('selection re-renders only the breakdown: time per selection change on the 3 × 16-channel stack', async (t) => {
   const L16 = '16,16,3,1,1,1,1,1,zeros';
-  const page = await openPage(chrome.browser, `${server.url}?seed=1&layer=${L16}&layer=${L16}&layer=${L16}&gen=sine&n=1&c=16&len=256`);
+  const page = await openPage(env.chrome.browser, `${env.server.url}?seed=1&layer=${L16}&layer=${L16}&layer=${L16}&gen=sine&n=1&c=16&len=256`);
   const times = await page.evaluate(async () => {
     const cells = [...document.querySelectorAll('table.selectable td[data-key]')];
     const out = [];
@@ -307,7 +296,7 @@ test('selection re-renders only the breakdown: time per selection change on the 
 
 test('worker path: a heavy configuration explains its outputs in the worker', async () => {
   const heavy = '?seed=1&layer=64,64,9,1,4,1,1,1,zeros&layer=64,64,9,1,4,1,1,1,zeros&gen=noise&n=2&c=64&len=4096';
-  const page = await openPage(chrome.browser, server.url + heavy);
+  const page = await openPage(env.chrome.browser, env.server.url + heavy);
   await page.waitForFunction(() => window.conv1dPlayground.timing.lastMode === 'worker' && !window.conv1dPlayground.busy
     && document.querySelector('.formula-main'), null, { timeout: 60_000 });
   assert.equal(await page.locator('.formula-main .lhs').textContent(), 'out[0, 0, 0]');
@@ -325,7 +314,7 @@ test('worker path: a heavy configuration explains its outputs in the worker', as
 test('screenshots of the breakdown at 1280 px and 375 px, no horizontal page scroll', async () => {
   const q = '?seed=1&layer=2,4,3,2,2,2,2,1,reflect&layer=4,2,3,1,1,2,1,1,zeros&input=[[[1,2,3,4,5,6,7,8,9,10],[1,0,-1,0,1,0,-1,0,1,0]]]&all=1&sel=1,0,1,2';
   for (const [width, name] of [[1280, 'explain-desktop-1280'], [375, 'explain-phone-375']]) {
-    const page = await openPage(chrome.browser, server.url + q, { width, height: 900 });
+    const page = await openPage(env.chrome.browser, env.server.url + q, { width, height: 900 });
     await page.evaluate(() => document.querySelectorAll('.layer-detail, .input-view').forEach((el) => { el.style.contentVisibility = 'visible'; }));
     await page.waitForTimeout(150);
     const scroll = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -1,7 +1,8 @@
 // Shared set-up for the browser tests: a static server for web/ on a free port (no build step: the tests use
 // the WASM module already built into web/lib/core) and headless Debian Chromium driven by playwright-core.
+import { before, after } from 'node:test';
 import { createServer } from 'node:http';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
@@ -94,4 +95,22 @@ export async function measureRerender(page, selector, values, runs = 30) {
     return samples.sort((a, b) => a - b);
   }, { selector, values, runs });
   return { median: times[Math.floor(times.length / 2)], p90: times[Math.floor(times.length * 0.9)], max: times.at(-1) };
+}
+
+/**
+ * For a test file: starts a server for web/ and a browser before its tests and closes both after them.
+ * Returns an object whose `server` ({ url }) and `chrome` ({ browser }) are set once they are up.
+ */
+export function useBrowser() {
+  const env = { server: null, chrome: null };
+  before(async () => {
+    mkdirSync(screenshotDir, { recursive: true });
+    env.server = await startServer();
+    env.chrome = await launch();
+  });
+  after(async () => {
+    await env.chrome?.close();
+    await env.server?.close();
+  });
+  return env;
 }

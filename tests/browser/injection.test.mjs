@@ -1,8 +1,8 @@
 // The page as an attack surface (issue 8): script-injection payloads through every URL field and every
 // input box must never run script, inject elements or log errors; the CSP forbids inline script.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, startServer, settled } from './helpers.mjs';
+import { openPage, settled, useBrowser } from './helpers.mjs';
 
 const PAYLOADS = [
   '<img src=x onerror=alert(1)>',
@@ -17,20 +17,11 @@ const PAYLOADS = [
 const LAYER_FIELDS = ['in_channels', 'out_channels', 'kernel_size', 'stride', 'padding', 'dilation', 'groups', 'bias', 'padding_mode'];
 const DEFAULT_LAYER = ['1', '1', '3', '1', '0', '1', '1', '1', 'zeros'];
 
-let server;
-let chrome;
-before(async () => {
-  server = await startServer();
-  chrome = await launch();
-});
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 // Opens `query`, records dialogs, and checks that nothing foreign reached the DOM.
 async function visit(query) {
-  const page = await openPage(chrome.browser, server.url + query);
+  const page = await openPage(env.chrome.browser, env.server.url + query);
   const dialogs = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
@@ -102,7 +93,7 @@ test('payloads typed into every input box: shown as text, never run', async () =
       await assertClean(page, dialogs, `box ${i} (${await box.getAttribute('aria-label') ?? await box.getAttribute('id')}) with ${payload}`);
       tried++;
     }
-    await page.goto(server.url); // back to the default state for the next box
+    await page.goto(env.server.url); // back to the default state for the next box
   }
   console.log(`input-box payloads tried: ${tried} over ${boxes} boxes`);
   assert.ok(tried >= 16);

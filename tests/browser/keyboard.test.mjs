@@ -1,20 +1,11 @@
 // Keyboard only: tab through a layer in layout order, change arguments with keys, and check the labels and
 // regions the issue asks for.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, outputPrintout } from './helpers.mjs';
+import { openPage, outputPrintout, useBrowser } from './helpers.mjs';
 import { expectedOutput } from './expected.mjs';
 
-let server;
-let chrome;
-before(async () => {
-  server = await startServer();
-  chrome = await launch();
-});
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const focusedLabel = (page) => page.evaluate(() => {
   const el = document.activeElement;
@@ -22,7 +13,7 @@ const focusedLabel = (page) => page.evaluate(() => {
 });
 
 test('a keyboard-only walk through Layer 1', async () => {
-  const page = await openPage(chrome.browser, server.url);
+  const page = await openPage(env.chrome.browser, env.server.url);
   // From the seed field, Tab reaches the input, then Layer 1's tools and arguments in the order they are laid out.
   await page.getByLabel('seed', { exact: true }).focus();
   const order = [];
@@ -65,7 +56,7 @@ test('a keyboard-only walk through Layer 1', async () => {
 });
 
 test('labels contain the argument names; layers are grouped; output, weight and bias are named regions', async () => {
-  const page = await openPage(chrome.browser, server.url);
+  const page = await openPage(env.chrome.browser, env.server.url);
   for (const name of ['in_channels', 'out_channels', 'kernel_size', 'stride', 'padding', 'dilation', 'groups', 'bias', 'padding_mode']) {
     assert.equal(await page.getByRole('group', { name: 'Layer 1' }).getByLabel(name, { exact: true }).count(), 1, name);
   }

@@ -1,24 +1,15 @@
 // The tutorial's three examples: the default state is Example 1, and each preset shows the tutorial's numbers.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, outputPrintout, printout } from './helpers.mjs';
+import { openPage, outputPrintout, printout, useBrowser } from './helpers.mjs';
 
-let server;
-let chrome;
-before(async () => {
-  server = await startServer();
-  chrome = await launch();
-});
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 
 const cells = async (page) => (await page.getByRole('region', { name: 'Output', exact: true }).locator('tbody td').allTextContents()).map(Number);
 
 test('the page opens on the tutorial\'s first example, with its exact numbers', async () => {
-  const page = await openPage(chrome.browser, server.url);
+  const page = await openPage(env.chrome.browser, env.server.url);
   assert.equal(await printout(page, 'Layer 1 weight'), 'tensor([[[ 0.2975, -0.2548, -0.1119]]])');
   assert.equal(await printout(page, 'Layer 1 bias'), 'tensor([0.2710])');
   assert.equal(await outputPrintout(page), 'tensor([[[-0.2770, -0.3462, -0.4155]]])');
@@ -31,7 +22,7 @@ test('the page opens on the tutorial\'s first example, with its exact numbers', 
 });
 
 test('Example 2 (two input channels) and Example 3 (two in, two out) match the tutorial to a few 1e-4 (rounded weights)', async () => {
-  const page = await openPage(chrome.browser, server.url);
+  const page = await openPage(env.chrome.browser, env.server.url);
   await page.getByRole('button', { name: 'Example 2' }).click();
   await page.getByText('Example 2 sets the weights').waitFor();
   assert.equal(await printout(page, 'Layer 1 weight'), 'tensor([[[-0.2167,  0.1201, -0.1179],\n         [-0.0448, -0.3925, -0.1946]]])');

@@ -1,67 +1,36 @@
 // Re-render timing (reported; held to one frame only with STRICT_TIMING=1, since a shared CI machine's timings
 // are noise and performance claims belong in `npm run bench`), the Web Worker path for heavy
 // configurations, and screenshots at 375 px and 1280 px (saved in build/screenshots/ to be looked at).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, launch, openPage, outputPrintout, screenshotDir } from './helpers.mjs';
+import { measureRerender, openPage, outputPrintout, screenshotDir, useBrowser } from './helpers.mjs';
 
-let server;
-let chrome;
-before(async () => {
-  server = await startServer();
-  chrome = await launch();
-  mkdirSync(screenshotDir, { recursive: true });
-});
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const STRICT = process.env.STRICT_TIMING === '1';
 const L16 = '16,16,3,1,1,1,1,1,zeros';
 const BIG = `?seed=1&layer=${L16}&layer=${L16}&layer=${L16}&gen=sine&n=1&c=16&len=256`;
 
-/**
- * Changes a control `runs` times and measures, in the page, the synchronous work of one change (event handler:
- * compute + DOM) plus the style and layout it causes (forced with offsetHeight). Returns sorted milliseconds.
- */
-async function measure(page, selector, values, runs = 30) {
-  return page.evaluate(async ({ selector, values, runs }) => {
-    const el = document.querySelector(selector);
-    const times = [];
-    for (let i = 0; i < runs; i += 1) {
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      const t0 = performance.now();
-      el.value = values[i % values.length];
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-      void document.body.offsetHeight;
-      times.push(performance.now() - t0);
-    }
-    return times.sort((a, b) => a - b);
-  }, { selector, values, runs });
-}
-const stats = (t) => ({ median: t[Math.floor(t.length / 2)], p90: t[Math.floor(t.length * 0.9)], max: t[t.length - 1] });
 const fmt = (s) => `median ${s.median.toFixed(1)} ms, p90 ${s.p90.toFixed(1)} ms, max ${s.max.toFixed(1)} ms`;
 
 test('re-render time for the presets and a 3-layer, 16-channel, length-256 stack', async (t) => {
   const report = [];
   for (const n of [1, 2, 3]) {
-    const page = await openPage(chrome.browser, server.url);
+    const page = await openPage(env.chrome.browser, env.server.url);
     await page.getByRole('button', { name: `Example ${n}` }).click();
-    const input = await measure(page, '.field-input textarea', ['[[[1, 2, 3, 4, 5]' + (n > 1 ? ', [1, 2, 3, 4, 5]' : '') + ']]',
+    const input = await measureRerender(page, '.field-input textarea', ['[[[1, 2, 3, 4, 5]' + (n > 1 ? ', [1, 2, 3, 4, 5]' : '') + ']]',
       '[[[1, 2, 3, 4, 6]' + (n > 1 ? ', [1, 2, 3, 4, 5]' : '') + ']]']);
-    const kernel = await measure(page, '.layer-card .field-stride input', ['2', '1']);
-    report.push(`Example ${n}: input edit ${fmt(stats(input))}; stride change (rebuild from seed) ${fmt(stats(kernel))}`);
-    if (STRICT) assert.ok(stats(input).median < 16 && stats(kernel).median < 16, report.at(-1));
+    const kernel = await measureRerender(page, '.layer-card .field-stride input', ['2', '1']);
+    report.push(`Example ${n}: input edit ${fmt(input)}; stride change (rebuild from seed) ${fmt(kernel)}`);
+    if (STRICT) assert.ok(input.median < 16 && kernel.median < 16, report.at(-1));
     await page.context().close();
   }
-  const page = await openPage(chrome.browser, server.url + BIG);
+  const page = await openPage(env.chrome.browser, env.server.url + BIG);
   assert.equal(await page.evaluate(() => window.conv1dPlayground.timing.lastMode), 'sync');
-  const length = await measure(page, '.field-length input', ['255', '256']);
-  const kernel = await measure(page, '.layer-card:nth-child(2) .field-kernel_size input', ['5', '3']);
-  const sBig = [stats(length), stats(kernel)];
+  const length = await measureRerender(page, '.field-length input', ['255', '256']);
+  const kernel = await measureRerender(page, '.layer-card:nth-child(2) .field-kernel_size input', ['5', '3']);
+  const sBig = [length, kernel];
   report.push(`3 × Conv1d(16, 16, 3), input (1, 16, 256): input length change ${fmt(sBig[0])}; layer 2 kernel_size change ${fmt(sBig[1])}`);
   for (const line of report) t.diagnostic(line);
   console.log(report.join('\n'));
@@ -72,7 +41,7 @@ test('re-render time for the presets and a 3-layer, 16-channel, length-256 stack
 
 test('a heavy configuration computes in the worker with a visible busy state; typing stays responsive', async () => {
   const heavy = '?seed=1&layer=64,64,9,1,4,1,1,1,zeros&layer=64,64,9,1,4,1,1,1,zeros&gen=noise&n=2&c=64&len=4096';
-  const page = await openPage(chrome.browser, server.url + heavy);
+  const page = await openPage(env.chrome.browser, env.server.url + heavy);
   await page.waitForFunction(() => window.conv1dPlayground.timing.lastMode === 'worker' && !window.conv1dPlayground.busy, null, { timeout: 60_000 });
   // Change it: the busy indicator shows while the worker computes, and the main thread answers at once.
   const t0 = Date.now();
@@ -92,7 +61,7 @@ test('a heavy configuration computes in the worker with a visible busy state; ty
 test('screenshots: 375 px phone without horizontal scrolling, and 1280 px desktop', async () => {
   for (const [width, query, name] of [[375, '', 'phone-375-example1'], [375, '?seed=1&layer=2,4,3,1,0,2,2,1,zeros&layer=4,2,2,1,0,1,1,1,zeros&input=[[[1,2,3,4,5,6,7,8,9,10],[1,0,-1,0,1,0,-1,0,1,0]]]&all=1', 'phone-375-stack'],
     [1280, '', 'desktop-1280-example1'], [1280, '?seed=1&layer=2,2,3,1,0,1,1,1,zeros&w0=0:-0.0992&input=[[[1,2,3,4,5],[1,2,3,4,5]]]&layer=2,1,2,1,same,1,1,0,reflect&all=1', 'desktop-1280-stack']]) {
-    const page = await openPage(chrome.browser, server.url + query, { width, height: 800 });
+    const page = await openPage(env.chrome.browser, env.server.url + query, { width, height: 800 });
     // Off-screen result regions use content-visibility: auto; render them all for the full-page picture.
     await page.evaluate(() => document.querySelectorAll('.layer-detail, .input-view').forEach((el) => { el.style.contentVisibility = 'visible'; }));
     await page.waitForTimeout(100);

@@ -1,18 +1,9 @@
 // Lifetime on the page (issue 8): 10,000 re-renders leave the WebAssembly heap, the JS heap and the DOM flat.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, startServer } from './helpers.mjs';
+import { openPage, useBrowser } from './helpers.mjs';
 
-let server;
-let chrome;
-before(async () => {
-  server = await startServer();
-  chrome = await launch();
-});
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 // `count` edits of the input box, each re-rendering the page synchronously, alternating two inputs.
 function rerender(page, count) {
@@ -37,7 +28,7 @@ async function measure(page, cdp) {
 }
 
 test('10,000 re-renders leave WASM memory, the JS heap and the DOM flat', async () => {
-  const page = await openPage(chrome.browser, server.url);
+  const page = await openPage(env.chrome.browser, env.server.url);
   const cdp = await page.context().newCDPSession(page);
   await rerender(page, 200); // warm-up: caches, JIT, scratch buffers
   const start = await measure(page, cdp);

@@ -1,25 +1,16 @@
 // The URL carries the whole state: a link opened in a fresh browser context (no shared storage) reproduces the
 // page; back/forward work; hostile or malformed state is refused with a message. Also the issue's "done when" flow.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, outputPrintout, printout } from './helpers.mjs';
+import { openPage, outputPrintout, printout, useBrowser } from './helpers.mjs';
 import { expectedOutput } from './expected.mjs';
 
-let server;
-let chrome;
-before(async () => {
-  server = await startServer();
-  chrome = await launch();
-});
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const DEFAULT_OUT = 'tensor([[[-0.2770, -0.3462, -0.4155]]])';
 
 test('done-when flow: examples, then a two-layer stack with dilation and groups, an edited weight, a shared link', async () => {
-  const page = await openPage(chrome.browser, server.url);
+  const page = await openPage(env.chrome.browser, env.server.url);
   for (const n of [2, 3, 1]) await page.getByRole('button', { name: `Example ${n}` }).click();
   assert.equal(await outputPrintout(page), DEFAULT_OUT);
   const input = [[[1, 2, 3, 4, 5, 6, 7, 8, 9, 10], [1, 0, -1, 0, 1, 0, -1, 0, 1, 0]]];
@@ -52,7 +43,7 @@ test('done-when flow: examples, then a two-layer stack with dilation and groups,
   // Share: the link opened in a fresh context (no shared storage) shows the same page.
   await page.waitForFunction(() => window.location.search.includes('w0='));
   const link = page.url();
-  const other = await openPage(chrome.browser, link);
+  const other = await openPage(env.chrome.browser, link);
   assert.equal(await outputPrintout(other), want.output);
   assert.equal(await printout(other, 'Layer 1 weight'), want.weights[0]);
   assert.equal(await other.getByRole('group', { name: 'Layer 1' }).getByLabel('dilation', { exact: true }).inputValue(), '2');
@@ -67,7 +58,7 @@ test('done-when flow: examples, then a two-layer stack with dilation and groups,
 });
 
 test('changing an argument after editing weights resets them from the seed, says so and offers undo', async () => {
-  const page = await openPage(chrome.browser, server.url);
+  const page = await openPage(env.chrome.browser, env.server.url);
   const cell = page.getByRole('region', { name: 'Layer 1 weight' }).getByLabel('weight[0, 0, 0]');
   await cell.fill('1');
   assert.notEqual(await outputPrintout(page), DEFAULT_OUT);
@@ -87,7 +78,7 @@ test('changing an argument after editing weights resets them from the seed, says
 });
 
 test('back and forward walk through the changes', async () => {
-  const page = await openPage(chrome.browser, server.url);
+  const page = await openPage(env.chrome.browser, env.server.url);
   const layer = page.getByRole('group', { name: 'Layer 1' });
   await layer.getByLabel('kernel_size', { exact: true }).fill('2');
   await layer.getByLabel('kernel_size', { exact: true }).blur();
@@ -122,7 +113,7 @@ test('malformed or hostile URL state is refused with a message and the default s
     `?seed=1&input=${'['.repeat(5000)}`,
   ];
   for (const query of hostile) {
-    const page = await openPage(chrome.browser, server.url + query);
+    const page = await openPage(env.chrome.browser, env.server.url + query);
     const text = await page.locator('.notice-area').textContent();
     if (query.startsWith('?seed=1&input=')) {
       // A deep text input is not a malformed URL: it is shown and explained at the input field.
