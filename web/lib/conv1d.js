@@ -3,6 +3,7 @@ import { Tensor } from './tensor.js';
 import { argumentError, checkInt, checkIntOrSingleton, coreError, describe, readOption } from './checks.js';
 import { formatLayer } from './repr.js';
 import { pythonProgram } from './python.js';
+import { withHeapFloats } from './heap.js';
 
 const WHERE = 'Conv1d()';
 
@@ -105,17 +106,11 @@ export function conv1dClass(core, toTensor, registry, seedState) {
   const heapF32 = () => core.HEAPF32;
 
   // Copies a tensor into a temporary WASM buffer for the duration of `use(pointer)`.
-  const withWasmCopy = (tensor, use) => {
-    const bytes = Math.max(4, tensor.data.length * 4);
-    const pointer = core._malloc(bytes);
-    if (!pointer) throw new RangeError(`out of memory: could not allocate ${bytes} bytes in the WebAssembly heap`);
-    try {
+  const withWasmCopy = (tensor, use) =>
+    withHeapFloats(core, tensor.data.length, (pointer) => {
       heapF32().set(tensor.data, pointer >> 2);
       return use(pointer);
-    } finally {
-      core._free(pointer);
-    }
-  };
+    });
   const check = (message) => {
     if (message) throw coreError(core, message);
   };

@@ -1,7 +1,8 @@
 // conv1d-playground: PyTorch's nn.Conv1d, bit for bit, in WebAssembly.
 //   const nn = await load(); nn.manualSeed(1); const m = new nn.Conv1d(1, 1, 3); m.forward([[[1, 2, 3, 4, 5]]]);
 import createConv1dCore from './core/conv1d-core.mjs';
-import { Tensor, tensorFactory } from './tensor.js';
+import { Tensor, checkElementCount, tensorFactory } from './tensor.js';
+import { withHeapFloats } from './heap.js';
 import { conv1dClass } from './conv1d.js';
 import { sequentialClass } from './sequential.js';
 import { checkShape, describe } from './checks.js';
@@ -40,19 +41,11 @@ function createApi(core) {
 
   const random = (fill, where, size) => {
     const shape = checkShape(size.length === 1 && Array.isArray(size[0]) ? size[0] : size, where, 'size');
-    const count = shape.reduce((a, b) => a * b, 1);
-    if (count > core.maxTensorElements) {
-      throw new RangeError(`${where}: a tensor of shape [${shape.join(', ')}] has ${count} elements, ` +
-        `more than the maximum of ${core.maxTensorElements}`);
-    }
-    const pointer = core._malloc(Math.max(4, count * 4));
-    if (!pointer) throw new RangeError(`${where}: out of memory`);
-    try {
+    const count = checkElementCount(shape, where, core.maxTensorElements);
+    return withHeapFloats(core, count, (pointer) => {
       fill(pointer, count);
       return tensor(core.HEAPF32.slice(pointer >> 2, (pointer >> 2) + count), shape);
-    } finally {
-      core._free(pointer);
-    }
+    });
   };
 
   return Object.freeze({

@@ -56,21 +56,24 @@ export class Tensor {
   get [Symbol.toStringTag]() { return 'Tensor'; }
 }
 
+/** The element count of `shape`; a RangeError naming `where` when it exceeds `maxElements`. */
+export function checkElementCount(shape, where, maxElements) {
+  let count = 1;
+  for (const size of shape) count *= size;
+  if (count > maxElements) {
+    throw new RangeError(`${where}: a tensor of shape [${shape.join(', ')}] has ${count} elements, ` +
+      `more than the maximum of ${maxElements}`);
+  }
+  return count;
+}
+
 /**
  * Makes `tensor(values, shape?)`, refusing anything larger than `maxElements` before allocating.
  * `values`: nested arrays of numbers, a number (0-d), a Tensor (copied), or a typed array / plain
  * array of numbers with an explicit `shape`.
  */
 export function tensorFactory(maxElements) {
-  const checkSize = (shape, where) => {
-    let count = 1;
-    for (const size of shape) count *= size;
-    if (count > maxElements) {
-      throw new RangeError(`${where}: a tensor of shape [${shape.join(', ')}] has ${count} elements, ` +
-        `more than the maximum of ${maxElements}`);
-    }
-    return count;
-  };
+  const checkSize = (shape, where) => checkElementCount(shape, where, maxElements);
 
   return function tensor(values, shape) {
     try {
