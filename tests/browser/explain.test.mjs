@@ -3,14 +3,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openPage, screenshotDir, useBrowser } from './helpers.mjs';
+import { openPage, screenshotDir, settled, useBrowser } from './helpers.mjs';
 
 const env = useBrowser();
 
 const num = (text) => Number(text.trim().replace(/\.$/, ''));
 
 /** Everything the breakdown shows, read from the page. */
-function readBreakdown(page) {
+async function readBreakdown(page) {
+  await settled(page);
   return page.evaluate(() => {
     const panel = document.querySelector('.breakdown');
     const terms = [...panel.querySelectorAll('.formula-main .term:not(.bias)')].map((el) => ({
@@ -249,6 +250,7 @@ test('receptive field of a 3-layer dilated stack equals the analytic value', asy
 test('weight heatmap: legend, and hover/focus links it with the editable table', async () => {
   const page = await openPage(env.chrome.browser, env.server.url);
   await page.getByRole('button', { name: 'Example 3' }).click();
+  await settled(page);
   const heat = page.locator('.heatmap').first();
   assert.match(await heat.locator('.heatmap-legend').textContent(), /-0\.4066.*0\.4066/);
   // Focusing a table cell marks it in the heatmap's readout.

@@ -56,17 +56,19 @@ export async function ready(page) {
 }
 
 /** Text of the final output's PyTorch printout. */
-export function outputPrintout(page) {
+export async function outputPrintout(page) {
+  await settled(page);
   return page.getByRole('region', { name: 'Output', exact: true }).locator('pre').textContent();
 }
 
-/** Waits until the page has rendered at least once more than `before` and is not busy. */
+/** Waits until the page is not computing and every region shows the last change (off-screen ones included). */
 export async function settled(page) {
-  await page.waitForFunction(() => !window.conv1dPlayground.busy);
+  await page.waitForFunction(() => !window.conv1dPlayground.busy && !window.conv1dPlayground.pending);
 }
 
 /** The "As PyTorch prints it" text of a region (opening its <details> if needed). */
 export async function printout(page, name) {
+  await settled(page);
   const region = page.getByRole('region', { name, exact: true });
   const details = region.locator('details.printout').first();
   if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
@@ -78,23 +80,31 @@ export async function printout(page, name) {
 /**
  * Changes the control at `selector` `runs` times (cycling through `values`) and measures, in the page, the
  * synchronous work of one change (event handler: compute + DOM) plus the style and layout it causes (forced with
- * offsetHeight). Returns { median, p90, max } in milliseconds.
+ * offsetHeight): what the frame showing the change costs. Regions below the fold are redrawn after that frame
+ * (web/app/offscreen.js); `complete` is the time until they are too, waiting for the painted frame included.
+ * Returns { median, p90, max, complete } in milliseconds (complete: its median).
  */
 export async function measureRerender(page, selector, values, runs = 30) {
-  const times = await page.evaluate(async ({ selector, values, runs }) => {
+  const { frame, complete } = await page.evaluate(async ({ selector, values, runs }) => {
     const el = document.querySelector(selector);
-    const samples = [];
+    const app = window.conv1dPlayground;
+    const frame = [];
+    const complete = [];
     for (let i = 0; i < runs; i += 1) {
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       const t0 = performance.now();
       el.value = values[i % values.length];
       el.dispatchEvent(new Event('input', { bubbles: true }));
       void document.body.offsetHeight;
-      samples.push(performance.now() - t0);
+      frame.push(performance.now() - t0);
+      while (app.pending || app.busy) await new Promise((r) => setTimeout(r, 0));
+      complete.push(performance.now() - t0);
     }
-    return samples.sort((a, b) => a - b);
+    const sort = (a) => a.sort((x, y) => x - y);
+    return { frame: sort(frame), complete: sort(complete) };
   }, { selector, values, runs });
-  return { median: times[Math.floor(times.length / 2)], p90: times[Math.floor(times.length * 0.9)], max: times.at(-1) };
+  const median = (a) => a[Math.floor(a.length / 2)];
+  return { median: median(frame), p90: frame[Math.floor(frame.length * 0.9)], max: frame.at(-1), complete: median(complete) };
 }
 
 /**

@@ -2,7 +2,7 @@
 // page; back/forward work; hostile or malformed state is refused with a message. Also the issue's "done when" flow.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, outputPrintout, printout, useBrowser } from './helpers.mjs';
+import { openPage, outputPrintout, printout, settled, useBrowser } from './helpers.mjs';
 import { expectedOutput } from './expected.mjs';
 
 const env = useBrowser();
@@ -69,6 +69,7 @@ test('changing an argument after editing weights resets them from the seed, says
   // kernel_size 3 → 2 → 3 brings back the seed's numbers (as re-running the notebook would).
   assert.equal(await outputPrintout(page), DEFAULT_OUT);
   await page.getByRole('button', { name: 'Undo' }).click();
+  await settled(page);
   assert.equal(await cell.inputValue(), '1.');
   assert.notEqual(await outputPrintout(page), DEFAULT_OUT);
   await page.getByRole('button', { name: 'Reset from seed' }).click();

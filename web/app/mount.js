@@ -14,6 +14,7 @@ import { ResultsView } from './views/results.js';
 import { ExplainPanel } from './views/breakdown.js';
 import { PANELS } from './options.js';
 import { ExchangePanel } from './views/exchange.js';
+import { Offscreen } from './offscreen.js';
 import { importText, pythonProgram, stateToJson } from './exchange.js';
 
 // States estimated above this much work are computed in a Web Worker so typing never stutters.
@@ -80,6 +81,8 @@ export async function mountPlayground(root, options = {}) {
     nn,
     engine: new Engine(nn),
     timing: { renders: 0, lastMs: 0, lastComputeMs: 0, lastMode: 'sync' },
+    /** True while regions below the fold still wait for the last change (see offscreen.js). */
+    get pending() { return Boolean(ui?.offscreen.pending); },
   };
   let ui = null;
   let destroyed = false;
@@ -421,7 +424,12 @@ export async function mountPlayground(root, options = {}) {
     });
     toolbar.el.lastElementChild.append(exchange.toggle);
     const inputPanel = new InputPanel(actions);
-    const results = new ResultsView(actions);
+    const offscreen = new Offscreen(view, () => {
+      if (destroyed) return;
+      ui.explain?.remark();
+      options.onRender?.(controller);
+    });
+    const results = new ResultsView(actions, offscreen);
     const explain = panels.has('breakdown') ? new ExplainPanel(actions, results) : null;
     if (explain) results.afterOutput = explain.el;
     if (!syncUrl) results.el.removeAttribute('id'); // the page's skip link targets #results; components have none
@@ -442,7 +450,7 @@ export async function mountPlayground(root, options = {}) {
     root.classList.toggle('compact', Boolean(options.compact));
     root.classList.toggle('instance', !syncUrl);
     root.setAttribute('aria-busy', 'false');
-    return { toolbar, exchange, inputPanel, results, explain, notice, presetNote, layers, busy, resultsColumn: results.el };
+    return { toolbar, exchange, inputPanel, results, explain, notice, presetNote, layers, busy, offscreen, resultsColumn: results.el };
   }
 
   function renderNotice() {
@@ -554,6 +562,7 @@ export async function mountPlayground(root, options = {}) {
     destroy() {
       destroyed = true;
       ui?.explain?.dispose();
+      ui?.offscreen.dispose();
       for (const fn of cleanups) fn();
       app.worker?.terminate();
       app.engine.dispose();

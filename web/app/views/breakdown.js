@@ -73,6 +73,8 @@ export class ExplainPanel {
       h('h3', { class: 'breakdown-sub', text: 'Receptive field through the stack' }), this.rf);
     this.el = h('section', { class: 'region breakdown', 'aria-labelledby': titleId },
       h('div', { class: 'region-head' }, this.title, this.where), this.hint, this.live, this.body);
+    this.offscreen = results.offscreen;
+    this.offscreen.track('breakdown', this.el);
     this.highlighter = new Highlighter(results.el);
     attachSelection(results.el, (sel) => {
       this.filling = false;
@@ -157,6 +159,7 @@ export class ExplainPanel {
     if (!ex || ex.error || !info?.output || !input || !info.plan) {
       this.last = null;
       this.#stop();
+      this.offscreen.cancel('breakdown', 'build');
       this.body.hidden = true;
       this.where.textContent = '';
       this.hint.textContent = ex?.error ? `No breakdown: ${ex.error}` : 'Select any output value to see its computation once the stack computes an output.';
@@ -169,11 +172,27 @@ export class ExplainPanel {
     this.last = ex;
     this.outLength = info.plan.outLength;
     if (!same) {
-      this.lastKey = key;
-      this.#build(state, result, ex, info, input);
+      this.offscreen.run('breakdown', 'build', () => {
+        this.lastKey = key;
+        this.#build(state, result, ex, info, input);
+      });
     }
     this.#controlsState();
-    this.#mark(state, result, ex, info);
+    this.marking = { ex, info };
+    this.remark();
+  }
+
+  /** Marks what the breakdown explains in the results (again after off-screen regions were redrawn). */
+  remark() {
+    if (!this.last || !this.marking) return;
+    const { ex, info } = this.marking;
+    const tables = this.results.weightTables?.[ex.at.layer];
+    this.highlighter.apply(ex, {
+      weightCells: (index) => tables?.weight.cells.get(index),
+      heatmap: tables?.heatmap,
+      inner: info.weight.shape[1],
+      kernel: info.weight.shape[2],
+    });
   }
 
   #build(state, result, ex, info, input) {
@@ -231,16 +250,6 @@ export class ExplainPanel {
     }, 0));
     const inLen = result.input.shape[result.input.shape.length - 1];
     patchVirtual(this.rf, [receptiveView({ ex, layers: state.layers, inputLength: inLen })]);
-  }
-
-  #mark(state, result, ex, info) {
-    const tables = this.results.weightTables?.[ex.at.layer];
-    this.highlighter.apply(ex, {
-      weightCells: (index) => tables?.weight.cells.get(index),
-      heatmap: tables?.heatmap,
-      inner: info.weight.shape[1],
-      kernel: info.weight.shape[2],
-    });
   }
 
   dispose() {

@@ -105,8 +105,10 @@ const shapeText = (shape) => `(${shape.join(', ')})`;
 const shapeBadge = (shape) => h('span', { class: 'badge', text: shapeText(shape) });
 
 export class ResultsView {
-  constructor(actions) {
+  /** offscreen: an Offscreen; regions below the fold are updated after the frame (see offscreen.js). */
+  constructor(actions, offscreen) {
     this.actions = actions;
+    this.offscreen = offscreen;
     this.el = h('div', { class: 'results', id: 'results', tabindex: '-1' });
     this.weightTables = [];
     this.expanded = new Set(); // layers whose weight table shows every value
@@ -140,17 +142,19 @@ export class ResultsView {
     if (prev && prev.deps.length === deps.length && prev.deps.every((d, i) => d === deps[i])) return prev.el;
     const el = build();
     this.memoCache.set(key, { deps, el });
+    this.offscreen.track(key, el);
     return el;
   }
 
-  /** The tensor view kept under `key`, updated to `tensor` in place when it fits, else a new one. */
+  /** The tensor view kept under `key`, updated to `tensor` in place when it fits (after the frame when its
+   * region is off screen), else a new one. */
   #view(key, tensor, options) {
     if (!tensor) {
       this.views.delete(key);
       return null;
     }
     let view = this.views.get(key);
-    if (view?.fits(tensor, options)) view.update(tensor);
+    if (view?.fits(tensor, options)) this.offscreen.run(key, 'view', () => view.update(tensor));
     else {
       view = new TensorView(tensor, options);
       this.views.set(key, view);
@@ -167,6 +171,7 @@ export class ResultsView {
       this.el.replaceChildren(h('p', { class: 'empty-state', role: 'status', text: 'Computing in the background…' }));
       this.memoCache.clear();
       this.views.clear();
+      this.offscreen.clear();
       return;
     }
     const children = [];
@@ -220,7 +225,7 @@ export class ResultsView {
         this.expanded.has(i), intermediate, state.showAll, layers.length,
         pasteErrors.get(`${i}.weight`), pasteErrors.get(`${i}.bias`), info.repr, info.error?.message, width, info.editErrors.join()];
       children.push(this.#memo(`layer${i}`, deps, () => this.#layerDetail(state, result, info, i, { width, pasteErrors, intermediate })));
-      this.#updateParams(info, layerState, i);
+      this.offscreen.run(`layer${i}`, 'params', () => this.#updateParams(info, layerState, i));
     });
     for (const key of this.memoCache.keys()) {
       if (/^layer\d+$/.test(key) && Number(key.slice(5)) >= layers.length) this.memoCache.delete(key);
