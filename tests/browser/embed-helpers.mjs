@@ -21,9 +21,13 @@ export async function startEmbedServer() {
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
 }
 
-/** Opens a page, records problems (console errors/warnings, page errors), waits for `count` widgets or the page. */
-export async function openStatic(browser, url, { count = 0, width = 1280, height = 900, page: isPage = false } = {}) {
+/**
+ * Opens a page, records problems (console errors/warnings, page errors), waits for `count` widgets or the page.
+ * `init`: a function run in the page before its own scripts.
+ */
+export async function openStatic(browser, url, { count = 0, width = 1280, height = 900, page: isPage = false, init = null } = {}) {
   const context = await browser.newContext({ viewport: { width, height } });
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   page.problems = [];
   page.on('console', (msg) => {

@@ -1,0 +1,94 @@
+// <conv1d-playground> loaded from another origin, as from a CDN (docs/embedding.md): the lesson page and the
+// element's files are served on different ports. The element must render, compute the package's numbers, keep its
+// heavy configurations on the main thread (browsers refuse cross-origin workers) and log nothing, under a
+// lesson-page CSP that allows scripts and styles from the CDN only.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import sirv from 'sirv';
+import { launch, root } from './helpers.mjs';
+import { openStatic } from './embed-helpers.mjs';
+
+async function listen(handler) {
+  const server = createServer(handler);
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+const HEAVY = '?seed=1&layer=64,64,9,1,4,1,1,1,zeros&layer=64,64,9,1,4,1,1,1,zeros&gen=noise&n=2&c=64&len=4096';
+
+let cdn;
+let lesson;
+let chrome;
+before(async () => {
+  // Like unpkg or jsDelivr: the package's files as they are, with CORS allowed for every origin.
+  const files = sirv(join(root, 'web'), { dev: true });
+  cdn = await listen((req, res) => {
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    files(req, res);
+  });
+  lesson = await listen((req, res) => {
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.end(`<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src ${cdn.origin} 'wasm-unsafe-eval'; style-src ${cdn.origin}; img-src data:; connect-src data:">
+  <title>A lesson using the CDN build</title>
+  <link rel="icon" href="data:,">
+  <script type="module" src="${cdn.origin}/app/element.js"></script>
+</head>
+<body>
+  <conv1d-playground id="light"></conv1d-playground>
+  <conv1d-playground id="heavy" query="${HEAVY}" panels="output"></conv1d-playground>
+</body>
+</html>`);
+  });
+  chrome = await launch();
+});
+after(async () => {
+  await chrome?.close();
+  await cdn?.close();
+  await lesson?.close();
+});
+
+// Counts the workers the page creates: from another origin the element must create none (they would fail).
+function countWorkers() {
+  const Native = window.Worker;
+  window.workersCreated = 0;
+  window.Worker = class extends Native {
+    constructor(...args) {
+      window.workersCreated += 1;
+      super(...args);
+    }
+  };
+}
+
+test('the element served from another origin computes on the main thread, with the package\'s numbers', async () => {
+  const page = await openStatic(chrome.browser, `${lesson.origin}/lesson.html`, { count: 2, init: countWorkers });
+  const light = page.locator('#light');
+  const outputCells = () => light.getByRole('region', { name: 'Output', exact: true }).locator('tbody td').allTextContents();
+  assert.deepEqual(await outputCells(), ['-0.2770', '-0.3462', '-0.4155']);
+  // Editing recomputes: kernel_size 2 gives the package's numbers for seed 1.
+  await light.getByRole('group', { name: 'Layer 1' }).getByLabel('kernel_size', { exact: true }).fill('2');
+  await page.waitForFunction(() => document.querySelector('#light').result.layers[0].output?.shape[2] === 4);
+  const expected = await page.evaluate(async (origin) => {
+    const { load } = await import(`${origin}/lib/index.js`);
+    const nn = await load();
+    nn.manualSeed(1);
+    return new nn.Conv1d(1, 1, 2).forward([[[1, 2, 3, 4, 5]]]).toArray()[0][0].map((v) => v.toFixed(4));
+  }, cdn.origin);
+  assert.deepEqual(await outputCells(), expected);
+  // The heavy configuration was computed on this thread, with the output shape PyTorch gives.
+  assert.deepEqual(await page.evaluate(() => document.querySelector('#heavy').result.layers[1].output.shape), [2, 64, 4096]);
+  assert.equal(await page.evaluate(() => window.workersCreated), 0);
+  // Its share link opens the full playground next to the element's files, on the CDN.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: lesson.origin });
+  await light.getByRole('button', { name: 'Copy link' }).click();
+  await light.getByText('Link copied').waitFor();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(link.startsWith(`${cdn.origin}/index.html?seed=1&`), link);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
