@@ -1,26 +1,17 @@
 // Export → PyTorch → page: the page's Export shows a program; real PyTorch 1.13 (Debian's /usr/bin/python3 with
 // python3-torch) runs it and prints the page's numbers exactly; pasting what it prints into Import gives back the
 // same state. Without torch the test says that it skipped and why.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { launch } from './helpers.mjs';
+import { useBrowser } from './helpers.mjs';
 import { startEmbedServer, openStatic } from './embed-helpers.mjs';
 
 const PYTHON = '/usr/bin/python3';
 const hasTorch = spawnSync(PYTHON, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0;
 const skip = !hasTorch && `SKIPPED: ${PYTHON} cannot import torch (apt-get install -y python3-torch to run the export round trip)`;
 
-let server;
-let chrome;
-before(async () => {
-  server = await startEmbedServer();
-  chrome = await launch();
-});
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-});
+const env = useBrowser(startEmbedServer);
 
 // Runs a program; returns its stdout and y's exact float32 values.
 function runPython(program) {
@@ -47,7 +38,7 @@ const STATES = [
 
 for (const [name, search] of STATES) {
   test(`Export of ${name} runs in PyTorch with the page's numbers, and its printout imports back to the same state`, { skip }, async () => {
-    const page = await openStatic(chrome.browser, `${server.url}index.html${search}`, { page: true });
+    const page = await openStatic(env.chrome.browser, `${env.server.url}index.html${search}`, { page: true });
     await page.waitForFunction(() => window.conv1dPlayground.result && !window.conv1dPlayground.busy);
     const query = () => page.evaluate(async () => (await import('/app/state.js')).stateToQuery(window.conv1dPlayground.state));
     const before = await page.evaluate(() => ({ out: Array.from(window.conv1dPlayground.result.layers.at(-1).output.data), shape: window.conv1dPlayground.result.layers.at(-1).output.shape }));
@@ -82,7 +73,7 @@ for (const [name, search] of STATES) {
 }
 
 test('JSON export pasted into Import restores the state exactly', async () => {
-  const page = await openStatic(chrome.browser, `${server.url}index.html${STATES[2][1]}`, { page: true });
+  const page = await openStatic(env.chrome.browser, `${env.server.url}index.html${STATES[2][1]}`, { page: true });
   await page.waitForFunction(() => window.conv1dPlayground.result && !window.conv1dPlayground.busy);
   const query = () => page.evaluate(async () => (await import('/app/state.js')).stateToQuery(window.conv1dPlayground.state));
   const search = await query();

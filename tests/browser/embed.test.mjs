@@ -1,27 +1,18 @@
 // Embedding (issue 6): three <conv1d-playground> elements on one static page, the ?embed=1 iframe with its resize
 // messages, the example lesson, Import of real PyTorch printouts through the page, and no console errors anywhere.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, root, screenshotDir } from './helpers.mjs';
+import { root, screenshotDir, useBrowser } from './helpers.mjs';
 import { startEmbedServer, openStatic, widget } from './embed-helpers.mjs';
 
-let server;
-let chrome;
-before(async () => {
-  server = await startEmbedServer();
-  chrome = await launch();
-});
-after(async () => {
-  await chrome?.close();
-  await server?.close();
-});
+const env = useBrowser(startEmbedServer);
 
 const outputCells = (w) => w.getByRole('region', { name: 'Output', exact: true }).locator('tbody td').allTextContents();
 
 test('three differently configured widgets on one page show their own numbers and do not interfere', async () => {
-  const page = await openStatic(chrome.browser, `${server.url}test-pages/three-widgets.html`, { count: 3 });
+  const page = await openStatic(env.chrome.browser, `${env.server.url}test-pages/three-widgets.html`, { count: 3 });
   const first = widget(page, '#first');
   const second = widget(page, '#second');
   const third = widget(page, '#third');
@@ -71,7 +62,7 @@ test('three differently configured widgets on one page show their own numbers an
 });
 
 test('bad attributes are reported inside the widget, which falls back to the default example', async () => {
-  const page = await openStatic(chrome.browser, `${server.url}test-pages/bad-attributes.html`, { count: 1 });
+  const page = await openStatic(env.chrome.browser, `${env.server.url}test-pages/bad-attributes.html`, { count: 1 });
   const w = widget(page, 'conv1d-playground');
   assert.match(await w.getByRole('alert').first().textContent(), /layers: .*ReLU|Conv1d only|unknown panel/);
   assert.deepEqual(await outputCells(w), ['-0.2770', '-0.3462', '-0.4155']);
@@ -80,7 +71,7 @@ test('bad attributes are reported inside the widget, which falls back to the def
 });
 
 test('?embed=1 in an iframe: compact page, options from the URL, full-playground link, height posted to the parent', async () => {
-  const page = await openStatic(chrome.browser, `${server.url}test-pages/iframe-host.html`, { count: 0 });
+  const page = await openStatic(env.chrome.browser, `${env.server.url}test-pages/iframe-host.html`, { count: 0 });
   await page.waitForFunction(() => window.resizeMessages.length > 0);
   const frame = page.frameLocator('#frame-a');
   const cells = await frame.getByRole('region', { name: 'Output', exact: true }).locator('tbody td').allTextContents();
@@ -109,7 +100,7 @@ test('?embed=1 in an iframe: compact page, options from the URL, full-playground
 
 test('the example lesson reproduces the tutorial\'s three examples and its hand check', async () => {
   for (const width of [1280, 375]) {
-    const page = await openStatic(chrome.browser, `${server.url}examples/conv1d-lesson.html`, { count: 4, width });
+    const page = await openStatic(env.chrome.browser, `${env.server.url}examples/conv1d-lesson.html`, { count: 4, width });
     await page.waitForFunction(() => document.documentElement.dataset.lessonReady === 'true');
     assert.deepEqual(await outputCells(widget(page, '#widget-1')), ['-0.2770', '-0.3462', '-0.4155']);
     const two = (await outputCells(widget(page, '#widget-2'))).map(Number);
@@ -129,7 +120,7 @@ test('the example lesson reproduces the tutorial\'s three examples and its hand 
 
 test('Import: real PyTorch printouts pasted into the page set layers, weights and input; summarised ones are refused', async () => {
   const golden = JSON.parse(readFileSync(join(root, 'tests/golden/pytorch_printouts.json'), 'utf8'));
-  const page = await openStatic(chrome.browser, `${server.url}index.html`, { page: true });
+  const page = await openStatic(env.chrome.browser, `${env.server.url}index.html`, { page: true });
   for (const name of ['stack-3/model+state_dict-full', 'same-circular/state_dict-lines', 'tutorial-example-1', 'summarised-state_dict']) {
     const c = golden.cases.find((x) => x.name === name);
     await page.getByRole('button', { name: 'Export / Import' }).click();

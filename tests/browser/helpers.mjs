@@ -108,14 +108,15 @@ export async function measureRerender(page, selector, values, runs = 30) {
 }
 
 /**
- * For a test file: starts a server for web/ and a browser before its tests and closes both after them.
+ * For a test file: starts a server (`start`, default: web/ alone) and a browser before its tests and closes both
+ * after them.
  * Returns an object whose `server` ({ url }) and `chrome` ({ browser }) are set once they are up.
  */
-export function useBrowser() {
+export function useBrowser(start = startServer) {
   const env = { server: null, chrome: null };
   before(async () => {
     mkdirSync(screenshotDir, { recursive: true });
-    env.server = await startServer();
+    env.server = await start();
     env.chrome = await launch();
   });
   after(async () => {
