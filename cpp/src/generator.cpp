@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "avx-mathfun.h"
+
 namespace conv1d {
 
 void Generator::manual_seed(uint64_t seed) {
@@ -35,10 +37,12 @@ void Generator::fill_normal_16(float* data, float mean, float std) {
   for (int j = 0; j < 8; ++j) {
     const float u1 = 1.0f - data[j];
     const float u2 = data[j + 8];
-    const float radius = std::sqrt(-2.0f * std::log(u1));
-    const float theta = two_pi * u2;
-    data[j] = std::fma(radius * std::cos(theta), std, mean);
-    data[j + 8] = std::fma(radius * std::sin(theta), std, mean);
+    const float radius = std::sqrt(-2.0f * mathfun_log(u1));
+    float sin_theta;
+    float cos_theta;
+    mathfun_sincos(two_pi * u2, &sin_theta, &cos_theta);
+    data[j] = std::fma(radius * cos_theta, std, mean);
+    data[j + 8] = std::fma(radius * sin_theta, std, mean);
   }
 }
 

@@ -33,6 +33,9 @@ for n in [1, 2, 3, 5, 8, 15, 16, 17, 31, 32, 33, 40, 100]:
 cases.append(case(3, [('randn', 1), ('randn', 1), ('randn', 3)]))  # the cached second Box-Muller value
 cases.append(case(7, [('randn', 3), ('randn', 20), ('randn', 1)]))
 cases.append(case(-5, [('rand', 2), ('randn', 17), ('rand', 1)]))
+# Long randn: thousands of values through torch's AVX2 log / sincos approximations, and a tail of 13 redrawn.
+cases.append(case(11, [('randn', 4096)]))
+cases.append(case(29, [('randn', 1037), ('rand', 3), ('randn', 64)]))
 
 out = pathlib.Path(__file__).with_name('random_streams.json')
 out.write_text(json.dumps({

@@ -198,8 +198,8 @@ export interface Conv1dApi {
   rand(...size: number[]): Tensor;
   rand(size: number[]): Tensor;
   /**
-   * torch.randn(size): standard normal, drawing exactly as torch does (from 16 values on, torch's AVX2
-   * build may differ in the last bits).
+   * torch.randn(size): standard normal, bit-identical to torch on x86 (its AVX2 kernels; torch's scalar
+   * kernels, e.g. on ARM, may differ in the last bits from 16 values on), drawing exactly as torch does.
    */
   randn(...size: number[]): Tensor;
   randn(size: number[]): Tensor;

@@ -72,8 +72,8 @@ function createApi(core) {
     /** torch.rand: uniform [0, 1) from the global generator, e.g. `rand(2, 3)` or `rand([2, 3])`. */
     rand(...size) { return random(core.fillRand, 'rand()', size); },
     /**
-     * torch.randn: standard normal from the global generator, drawing exactly as torch does, so layers
-     * built afterwards get torch's weights. From 16 values on, torch's AVX2 build may differ in the last bits.
+     * torch.randn: standard normal from the global generator, bit for bit as torch computes it on x86 (its
+     * AVX2 kernels), drawing exactly as torch does, so layers built afterwards get torch's weights.
      */
     randn(...size) { return random(core.fillRandn, 'randn()', size); },
     /** The seed last given to manualSeed (torch.initial_seed), as a BigInt. */

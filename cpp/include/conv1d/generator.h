@@ -30,10 +30,10 @@ class Generator {
   void fill_uniform(float* data, int64_t count, double from, double to);
 
   // torch's normal_(mean, std) on a contiguous float32 tensor (torch.randn). From 16 values on, torch
-  // draws all uniforms first and transforms them 16 at a time with Box-Muller in float (its AVX2 build
-  // uses approximations of log, sin and cos, so values may differ from these in the last bits while the
-  // stream stays in step); below 16, each value comes from a double Box-Muller pair whose second half is
-  // cached for the next call, as at::normal_distribution<double> does.
+  // draws all uniforms first and transforms them 16 at a time with Box-Muller in float, with the log, sin
+  // and cos approximations of its AVX2 kernels, which x86 CPUs run (torch's scalar kernels, e.g. on ARM, use
+  // libm's, and their values may differ in the last bits); below 16, each value comes from a double Box-Muller
+  // pair whose second half is cached for the next call, as at::normal_distribution<double> does.
   void fill_normal(float* data, int64_t count, double mean, double std);
 
  private:
