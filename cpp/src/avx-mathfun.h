@@ -2,8 +2,9 @@
 // at::native normal_fill_16_AVX2). Those are Cephes' single-precision approximations in the AVX port of
 // Pommier's sse_mathfun that ATen ships (avx_mathfun.h), as GCC compiles it: every multiply feeding a single
 // add is fused, and where both operands of an add are products, the first one is. Matching them value for
-// value is what makes nn.randn(n >= 16) equal torch.randn bit for bit (checked against 524,288 values of
-// Debian's PyTorch build); the standard library's log, sin and cos differ from them in the last bits.
+// value is what makes nn.randn(n >= 16) equal torch.randn bit for bit (checked once against 524,288 values of
+// Debian's PyTorch 1.13; tests/golden/random_streams.json keeps 5,503); libm's log, sin and cos differ in the last
+// bits.
 #pragma once
 
 namespace conv1d {
