@@ -143,8 +143,21 @@ test('long waiting work runs in slices of a few milliseconds, one task each', ()
   assert.deepEqual(ran, ['a', 'b'], 'the slice ends once 8 ms have gone');
   assert.equal(offscreen.pending, true);
   assert.deepEqual(drained, []);
-  win.frame();
-  assert.deepEqual(ran, ['a', 'b', 'c', 'd']);
+  win.timers((ms) => ms === 0);
+  assert.deepEqual(ran, ['a', 'b', 'c', 'd'], 'the next slice is the next task, without waiting for a frame');
+  assert.deepEqual(drained, ['drained']);
+});
+
+test('a job that throws does not leave the rest waiting', () => {
+  const { win, offscreen, drained, offScreenArea } = setUp();
+  offScreenArea('x');
+  const ran = [];
+  offscreen.run('x', 'bad', () => { throw new Error('bad job'); });
+  offscreen.run('x', 'good', () => ran.push('good'));
+  assert.throws(() => win.frame(), /bad job/);
+  win.timers((ms) => ms === 0);
+  assert.deepEqual(ran, ['good']);
+  assert.equal(offscreen.pending, false);
   assert.deepEqual(drained, ['drained']);
 });
 

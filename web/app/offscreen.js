@@ -99,12 +99,21 @@ export class Offscreen {
     if (!this.scheduled) return;
     this.scheduled = false;
     const start = performance.now();
-    for (const [key, item] of this.queue) {
-      if (performance.now() - start > BUDGET_MS) break;
-      this.queue.delete(key);
-      item.run();
+    try {
+      for (const [key, item] of this.queue) {
+        if (performance.now() - start > BUDGET_MS) break;
+        this.queue.delete(key);
+        item.run();
+      }
+    } finally {
+      // The next slice is the next task, not the next frame: input still comes first, and a region scrolled
+      // to is current a few milliseconds later. (A job that throws leaves the rest to run, not stuck.)
+      if (this.queue.size) {
+        this.scheduled = true;
+        this.view.setTimeout(() => this.#drain(), 0);
+      } else {
+        this.onDrained();
+      }
     }
-    if (this.queue.size) this.#schedule();
-    else this.onDrained();
   }
 }
