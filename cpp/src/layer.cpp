@@ -144,10 +144,11 @@ void Conv1d::forward(const ConvPlan& p, const float* input, float* output) const
   // across calls (per thread, so concurrent forwards stay safe). Raw-layout kernels over several groups are run
   // a group at a time on that group's padded rows: the copy then stays in cache for the kernel to read, instead
   // of a whole padded item written to memory and read back (depthwise, 256 x 4096, k 9: measured 5-20 % faster).
-  const bool by_group = kernel.layout == WeightLayout::raw && options_.groups > 1;
-  const int64_t groups = by_group ? options_.groups : 1;
-  const ConvProblem part{p.in_channels / groups, p.padded_length, p.out_channels / groups, p.out_length,
-                         options_.kernel_size,   options_.stride, options_.dilation,       options_.groups / groups};
+  const int64_t groups = kernel.layout == WeightLayout::raw ? options_.groups : 1;
+  ConvProblem part = problem;
+  part.in_channels /= groups;
+  part.out_channels /= groups;
+  part.groups /= groups;
   const int64_t part_weights = part.out_channels * (part.in_channels / part.groups) * options_.kernel_size;
   thread_local std::vector<float> padded;
   padded.resize(static_cast<size_t>(part.in_channels * p.padded_length));

@@ -4,17 +4,10 @@
 // lesson-page CSP that allows scripts and styles from the CDN only.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { join } from 'node:path';
 import sirv from 'sirv';
-import { launch, root } from './helpers.mjs';
+import { launch, listen, root } from './helpers.mjs';
 import { openStatic } from './embed-helpers.mjs';
-
-async function listen(handler) {
-  const server = createServer(handler);
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
-}
 
 const HEAVY = '?seed=1&layer=64,64,9,1,4,1,1,1,zeros&layer=64,64,9,1,4,1,1,1,zeros&gen=noise&n=2&c=64&len=4096';
 

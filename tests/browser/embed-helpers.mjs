@@ -1,14 +1,13 @@
 // Shared by the embed tests: a server for web/ plus the test pages in tests/browser/pages (at /test-pages/), and
 // helpers to open a static page and reach into a <conv1d-playground>'s shadow root (Playwright pierces open ones).
-import { createServer } from 'node:http';
 import { join } from 'node:path';
 import sirv from 'sirv';
-import { root } from './helpers.mjs';
+import { listen, root } from './helpers.mjs';
 
 export async function startEmbedServer() {
   const web = sirv(join(root, 'web'), { dev: true });
   const pages = sirv(join(root, 'tests/browser/pages'), { dev: true });
-  const server = createServer((req, res) => {
+  return listen((req, res) => {
     if (req.url.startsWith('/test-pages/')) {
       req.url = req.url.slice('/test-pages'.length);
       pages(req, res);
@@ -16,9 +15,6 @@ export async function startEmbedServer() {
       web(req, res);
     }
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
 }
 
 /**

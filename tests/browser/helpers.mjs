@@ -11,16 +11,20 @@ import { chromium } from 'playwright-core';
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const screenshotDir = join(root, 'build', 'screenshots');
 
+/** Serves `handler` on a free port of 127.0.0.1: { origin, url (origin + '/'), close() }. */
+export async function listen(handler) {
+  const server = createServer(handler);
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, url: `${origin}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
 /** Serves `directory` (default: web/) on a free port of 127.0.0.1. */
 export async function startServer(directory = join(root, 'web')) {
   if (!existsSync(join(root, 'web/lib/core/conv1d-core.mjs'))) {
     throw new Error('web/lib/core/conv1d-core.mjs is missing: run `scripts/build.sh wasm` (or `npm start` once) first');
   }
-  const serve = sirv(directory, { dev: true });
-  const server = createServer(serve);
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+  return listen(sirv(directory, { dev: true }));
 }
 
 export async function launch() {

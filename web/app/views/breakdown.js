@@ -178,14 +178,15 @@ export class ExplainPanel {
       });
     }
     this.#controlsState();
-    this.marking = { ex, info };
+    this.lastInfo = info;
     this.remark();
   }
 
   /** Marks what the breakdown explains in the results (again after off-screen regions were redrawn). */
   remark() {
-    if (!this.last || !this.marking) return;
-    const { ex, info } = this.marking;
+    if (!this.last) return;
+    const ex = this.last;
+    const info = this.lastInfo;
     const tables = this.results.weightTables?.[ex.at.layer];
     this.highlighter.apply(ex, {
       weightCells: (index) => tables?.weight.cells.get(index),
