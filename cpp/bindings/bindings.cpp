@@ -1,12 +1,15 @@
-// Registration only: what JavaScript sees of the core. Conversions live in layer_handle.cpp.
+// Registration only: what JavaScript sees of the core. Conversions live in js_values.cpp.
 #include <emscripten/bind.h>
 
+#include <memory>
+
 #include "conv1d/tensor.h"
-#include "layer_handle.h"
+#include "js_values.h"
 
 using namespace emscripten;
 using conv1d::Conv1dArguments;
 using conv1d::bindings::LayerHandle;
+namespace js = conv1d::bindings::js;
 
 namespace {
 
@@ -38,35 +41,31 @@ EMSCRIPTEN_BINDINGS(conv1d) {
       .field("paddingMode", &Conv1dArguments::padding_mode);
 
   class_<LayerHandle>("LayerHandle")
-      .class_function("create", &LayerHandle::create, allow_raw_pointers())
+      .smart_ptr<std::shared_ptr<LayerHandle>>("LayerHandlePointer")
+      .class_function("create", &js::create)
       .function("arguments", &LayerHandle::arguments)
-      .function("padLeft", &LayerHandle::pad_left)
-      .function("padRight", &LayerHandle::pad_right)
-      .function("prepare", &LayerHandle::prepare)
-      .function("plan", &LayerHandle::plan)
-      .function("reserve", &LayerHandle::reserve)
-      .function("inputBuffer", &LayerHandle::input_buffer)
-      .function("outputBuffer", &LayerHandle::output_buffer)
-      .function("run", &LayerHandle::run)
-      .function("weightShape", &LayerHandle::weight_shape)
-      .function("weightBuffer", &LayerHandle::weight_buffer)
+      .function("prepare", &js::prepare)
+      .function("reserve", &js::reserve)
+      .function("inputBuffer", &js::input_buffer)
+      .function("outputBuffer", &js::output_buffer)
+      .function("run", &js::run)
+      .function("weightShape", &js::weight_shape)
+      .function("weightBuffer", &js::weight_buffer)
       .function("hasBias", &LayerHandle::has_bias)
-      .function("biasBuffer", &LayerHandle::bias_buffer)
-      .function("setWeight", &LayerHandle::set_weight)
-      .function("setBias", &LayerHandle::set_bias)
+      .function("biasBuffer", &js::bias_buffer)
+      .function("setWeight", &js::set_weight)
+      .function("setBias", &js::set_bias)
       .function("removeBias", &LayerHandle::remove_bias)
       .function("resetParameters", &LayerHandle::reset_parameters)
-      .function("explain", &LayerHandle::explain)
-      .function("paddedSources", &LayerHandle::padded_sources);
+      .function("explain", &js::explain)
+      .function("paddedSources", &js::padded_sources);
 
-  function("lastError", &conv1d::bindings::last_error);
-  function("lastErrorArgument", &conv1d::bindings::last_error_argument);
-  function("manualSeed", &conv1d::bindings::manual_seed);
-  function("heapBytesInUse", &conv1d::bindings::heap_bytes_in_use);
-  function("receptiveFields", &conv1d::bindings::receptive_fields);
-  function("influencingInputs", &conv1d::bindings::influencing_inputs);
-  function("drawsSinceSeed", &conv1d::bindings::draws_since_seed);
-  function("fillRand", &conv1d::bindings::fill_rand, allow_raw_pointers());
-  function("fillRandn", &conv1d::bindings::fill_randn, allow_raw_pointers());
+  function("influencingInputs", &js::influencing_inputs);
+  function("receptiveFields", &js::receptive_fields);
+  function("manualSeed", &js::manual_seed);
+  function("drawsSinceSeed", &js::draws_since_seed);
+  function("fillRand", &js::fill_rand);
+  function("fillRandn", &js::fill_randn);
+  function("heapBytesInUse", &js::heap_bytes_in_use);
   constant("maxTensorElements", static_cast<double>(conv1d::max_tensor_elements));
 }

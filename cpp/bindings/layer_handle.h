@@ -1,57 +1,63 @@
-// What JavaScript holds for one Conv1d: the core layer plus the WASM-side buffers that let a forward
-// call move data without extra copies. Type conversion and error capture only; no math.
+// What JavaScript holds for one Conv1d: the core layer plus the buffers that let a forward call move
+// data without extra copies. Plain C++ (no Emscripten headers), so it is tested natively; bindings.cpp
+// registers it and converts its values for JavaScript.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <variant>
 #include <vector>
-
-#include <emscripten/val.h>
 
 #include "conv1d/conv1d.h"
 
 namespace conv1d::bindings {
 
-// Every fallible call returns an error message ("" on success) instead of throwing: an exception
-// must never unwind through JS frames (see shared/TOOLCHAIN.md, point 5). The JS layer throws.
+// The result of every call that can fail. An exception must never unwind through JavaScript frames
+// (Emscripten 3.1.6 then leaks its stack and, after enough of them, corrupts the module), so each
+// call catches and reports here; the JS layer throws the Error. `error` is empty on success.
+template <typename T = std::monostate>
+struct Outcome {
+  T value{};
+  std::string error;     // the message, in PyTorch's words
+  std::string argument;  // the argument blamed, in PyTorch's spelling ("" when none)
+};
+
 class LayerHandle {
  public:
-  // Returns nullptr on failure; the message is then in last_error().
-  static LayerHandle* create(const Conv1dArguments& arguments);
+  // Builds a layer from the constructor's arguments (parsed and validated as torch does).
+  static Outcome<std::unique_ptr<LayerHandle>> create(const Conv1dArguments& arguments);
 
   // The normalised constructor arguments; `bias` says whether the layer has one now.
   Conv1dArguments arguments() const;
-  int pad_left() const { return static_cast<int>(layer_.pad_left()); }
-  int pad_right() const { return static_cast<int>(layer_.pad_right()); }
+  const Conv1d& layer() const { return layer_; }
 
-  // Validates an input shape (a JS array of integers); afterwards plan() describes the call.
-  std::string prepare(const emscripten::val& input_shape);
-  emscripten::val plan() const;
-  // Sizes the input and output buffers for the prepared shape (kept separate so that asking for a
-  // plan never allocates).
-  std::string reserve();
-  uintptr_t input_buffer() { return reinterpret_cast<uintptr_t>(input_.data()); }
-  uintptr_t output_buffer() { return reinterpret_cast<uintptr_t>(output_.data()); }
-  // Convolves the input buffer into the output buffer, for the prepared shape.
-  std::string run();
+  // Validates an input shape as torch's forward does; the plan is kept for reserve() and run().
+  Outcome<ConvPlan> prepare(const Shape& input_shape);
+  // Sizes the input and output buffers for the prepared plan (kept apart from prepare() so that
+  // asking for a plan never allocates).
+  Outcome<> reserve();
+  float* input_buffer() { return input_.data(); }    // plan.batch * C_in * L floats
+  float* output_buffer() { return output_.data(); }  // the output shape's element count
+  // Convolves the input buffer into the output buffer, for the prepared plan.
+  Outcome<> run();
 
-  emscripten::val weight_shape() const;
-  uintptr_t weight_buffer() { return reinterpret_cast<uintptr_t>(layer_.weight().data.data()); }
+  Shape weight_shape() const { return layer_.weight().shape; }  // [out, in/groups, k]
+  const float* weight_buffer() const { return layer_.weight().data.data(); }
   bool has_bias() const { return layer_.bias().has_value(); }
-  uintptr_t bias_buffer() { return has_bias() ? reinterpret_cast<uintptr_t>(layer_.bias()->data.data()) : 0; }
-  // Copy `shape`'s element count of floats from WASM memory at `data`.
-  std::string set_weight(const emscripten::val& shape, uintptr_t data);
-  std::string set_bias(const emscripten::val& shape, uintptr_t data);
+  const float* bias_buffer() const { return has_bias() ? layer_.bias()->data.data() : nullptr; }  // [out]
+  // Copy `shape`'s element count of floats from `data` (the caller guarantees that many).
+  Outcome<> set_weight(const Shape& shape, const float* data);
+  Outcome<> set_bias(const Shape& shape, const float* data);
   void remove_bias() { layer_.set_bias(std::nullopt); }
   void reset_parameters() { layer_.reset_parameters(); }
 
-  // The terms of output element (batch, out_channel, position) for the input in WASM memory at
-  // `data`: a JS object, or {error} when the core refuses.
-  emscripten::val explain(const emscripten::val& input_shape, uintptr_t data, int batch, int out_channel,
-                          int position) const;
-  const Conv1d& layer() const { return layer_; }
-  // For each padded position of a (1, C_in, length) input: the input index it reads, or -1; or {error}.
-  emscripten::val padded_sources(int length) const;
+  // The terms of output element (batch, out_channel, position) of the input `data` shaped `input_shape`.
+  Outcome<Explanation> explain(const Shape& input_shape, const float* data, int64_t batch, int64_t out_channel,
+                               int64_t position) const;
+  // For padded positions [begin, end) of a (1, C_in, length) input: the input index each reads, or -1.
+  // The range is clamped to the padded length.
+  Outcome<std::vector<int64_t>> padded_sources(int64_t length, int64_t begin, int64_t end) const;
 
  private:
   explicit LayerHandle(const Conv1dOptions& options) : layer_(options) {}
@@ -63,20 +69,9 @@ class LayerHandle {
   std::vector<float> output_;
 };
 
-std::string last_error();
-// The argument the last failed call blamed, in PyTorch's spelling ("" when none).
-std::string last_error_argument();
-// Per layer {size, jump, start} of a stack (a JS array of LayerHandles).
-emscripten::val receptive_fields(const emscripten::val& handles);
-// The original-input positions that output `position` of layer `layer_index` reads; or {error}.
-emscripten::val influencing_inputs(const emscripten::val& handles, const emscripten::val& input_shape, int layer_index,
-                                   int position);
-double draws_since_seed();
-// torch.rand / torch.randn from the global generator into `count` floats of WASM memory at `data`.
-void fill_rand(uintptr_t data, int count);
-void fill_randn(uintptr_t data, int count);
-void manual_seed(uint32_t low, uint32_t high);
-// The allocator's bytes in use: what leak tests watch.
-double heap_bytes_in_use();
+// The original-input positions that output `position` of layer `layer_index` of a stack reads.
+Outcome<std::vector<int64_t>> influencing_inputs(const std::vector<const LayerHandle*>& stack, const Shape& input_shape,
+                                                 int64_t layer_index, int64_t position);
+std::vector<ReceptiveField> receptive_fields(const std::vector<const LayerHandle*>& stack);
 
 }  // namespace conv1d::bindings

@@ -72,24 +72,26 @@ std::vector<ReceptiveField> receptive_fields(const std::vector<const Conv1d*>& l
 }
 
 std::vector<int64_t> influencing_inputs(const std::vector<const Conv1d*>& layers, const Shape& input_shape,
-                                        size_t layer_index, int64_t position) {
-  if (layer_index >= layers.size()) {
-    throw ArgumentError("layer_index", "influencing_inputs(): layer " + std::to_string(layer_index) +
-                                           " of a stack of " + std::to_string(layers.size()));
+                                        int64_t layer_index, int64_t position) {
+  const auto depth = static_cast<int64_t>(layers.size());
+  if (layer_index < 0 || layer_index >= depth) {
+    throw ArgumentError("layer_index", "influencing_inputs(): layer_index=" + std::to_string(layer_index) +
+                                           " is out of range for a stack of " + std::to_string(depth) + " layers");
   }
+  const auto last = static_cast<size_t>(layer_index);
   std::vector<ConvPlan> plans;
   Shape shape = input_shape;
-  for (size_t k = 0; k <= layer_index; ++k) {
+  for (size_t k = 0; k <= last; ++k) {
     plans.push_back(layers[k]->plan(shape));
     shape = plans.back().output_shape;
   }
-  check_index(position, plans[layer_index].out_length, "position", "length");
+  check_index(position, plans[last].out_length, "position", "length");
 
   // Walk back layer by layer, marking which positions of each layer's input are read.
   std::vector<char> read{};
-  std::vector<char> wanted(static_cast<size_t>(plans[layer_index].out_length), 0);
+  std::vector<char> wanted(static_cast<size_t>(plans[last].out_length), 0);
   wanted[static_cast<size_t>(position)] = 1;
-  for (size_t k = layer_index + 1; k-- > 0;) {
+  for (size_t k = last + 1; k-- > 0;) {
     const ConvPlan& p = plans[k];
     const Conv1dOptions& o = layers[k]->options();
     read.assign(static_cast<size_t>(p.length), 0);

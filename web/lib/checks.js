@@ -14,10 +14,19 @@ export function argumentError(Type, message, argument) {
   return error;
 }
 
-/** The Error for a message the core returned: the core names the argument it blames. */
-export function coreError(core, message) {
-  return argumentError(Error, message, core.lastErrorArgument());
+/**
+ * The value of a core call's outcome ({ error, argument, value }), or the Error it reports: the core
+ * names the argument it blames.
+ */
+export function unwrap(outcome) {
+  if (outcome.error) throw argumentError(Error, outcome.error, outcome.argument);
+  return outcome.value;
 }
+
+// The real element count of a typed array: its `length` property can be redefined by a caller.
+const typedArrayLength = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Int8Array.prototype), 'length').get;
+/** The number of elements a typed array really holds, whatever its `length` property says. */
+export function elementsOf(typedArray) { return typedArrayLength.call(typedArray); }
 
 /** Describes a value for an error message without invoking user code (no toString calls). */
 export function describe(value) {
@@ -75,16 +84,33 @@ export function readOption(object, key, where) {
   }
 }
 
-/** A shape: an array of non-negative integers (each within int32). */
-export function checkShape(shape, where, name) {
+/** The most dimensions a shape may have (PyTorch's limit too). */
+export const MAX_DIMS = 64;
+
+/**
+ * Sizes as a new array of integers (each within int32), each of the caller's entries read once: what
+ * crosses into the core is this copy, so no getter or proxy can change it during the call.
+ */
+export function readSizes(shape, where, name) {
   if (!Array.isArray(shape)) {
     throw argumentError(TypeError, `${where}: argument '${name}' must be an array of sizes, but got ${describe(shape)}`, name);
   }
-  return shape.map((size, i) => {
-    const checked = checkInt(size, where, `${name}[${i}]`);
-    if (checked < 0) {
-      throw argumentError(RangeError, `${where}: argument '${name}' has a negative size ${checked} at dimension ${i}`, name);
+  const length = shape.length;
+  if (length > MAX_DIMS) {
+    throw argumentError(RangeError, `${where}: argument '${name}' has ${length} dimensions, more than the maximum of ${MAX_DIMS}`, name);
+  }
+  const sizes = [];
+  for (let i = 0; i < length; i++) sizes.push(checkInt(shape[i], where, `${name}[${i}]`));
+  return sizes;
+}
+
+/** A shape: an array of non-negative integers (each within int32), copied. */
+export function checkShape(shape, where, name) {
+  const sizes = readSizes(shape, where, name);
+  sizes.forEach((size, i) => {
+    if (size < 0) {
+      throw argumentError(RangeError, `${where}: argument '${name}' has a negative size ${size} at dimension ${i}`, name);
     }
-    return checked;
   });
+  return sizes;
 }

@@ -1,6 +1,8 @@
 // nn.Conv1d over the WASM core: argument checks and data movement; every PyTorch rule is the core's.
+// Every value of the caller's is read and checked here, once, before the core is called: no getter can run
+// (or delete the layer) in the middle of a core call, and no JS exception can unwind through WASM frames.
 import { Tensor } from './tensor.js';
-import { argumentError, checkInt, checkIntOrSingleton, coreError, describe, readOption } from './checks.js';
+import { argumentError, checkInt, checkIntOrSingleton, describe, elementsOf, readOption, readSizes, unwrap } from './checks.js';
 import { formatLayer } from './repr.js';
 import { pythonProgram } from './python.js';
 import { withHeapFloats } from './heap.js';
@@ -28,7 +30,7 @@ function layerArguments(inChannels, outChannels, kernelSize, options) {
   }
   const given = {};
   for (const key of Object.keys(options)) {
-    const name = OPTIONS[key];
+    const name = Object.hasOwn(OPTIONS, key) ? OPTIONS[key] : undefined;
     if (!name) {
       throw argumentError(TypeError, `${WHERE}: unknown option '${key}'; expected one of stride, padding, dilation, ` +
         'groups, bias, paddingMode', 'options');
@@ -98,6 +100,13 @@ function normalizeCall(first, outChannels, kernelSize, options) {
   return [positional.in_channels, positional.out_channels, positional.kernel_size, rest];
 }
 
+// One end of a range of positions: a non-negative integer.
+function checkIndex(value, where, name) {
+  const index = checkInt(value, where, name);
+  if (index < 0) throw argumentError(RangeError, `${where}: argument '${name}' must not be negative, but got ${index}`, name);
+  return index;
+}
+
 /**
  * `seedState()` returns { seed, draws }: the global generator's seed and the values drawn since, which
  * tell whether a layer was built straight after seeding (then the seed alone reproduces it in Python).
@@ -107,12 +116,19 @@ export function conv1dClass(core, toTensor, registry, seedState) {
 
   // Copies a tensor into a temporary WASM buffer for the duration of `use(pointer)`.
   const withWasmCopy = (tensor, use) =>
-    withHeapFloats(core, tensor.data.length, (pointer) => {
-      heapF32().set(tensor.data, pointer >> 2);
+    withHeapFloats(core, tensor.numel(), (pointer) => {
+      copyIntoHeap(tensor, pointer, tensor.numel());
       return use(pointer);
     });
-  const check = (message) => {
-    if (message) throw coreError(core, message);
+  // The one place tensor data enters WASM memory: the buffer holds `capacity` floats, and the data must
+  // be exactly that many (a Float32Array over a resizable buffer can change size after the Tensor is made).
+  const copyIntoHeap = (tensor, pointer, capacity) => {
+    const data = tensor.data;
+    if (elementsOf(data) !== capacity) {
+      throw new RangeError(`the tensor's data holds ${elementsOf(data)} elements, but its shape ` +
+        `[${tensor.shape.join(', ')}] needs ${capacity}`);
+    }
+    heapF32().set(data, pointer >> 2);
   };
 
   return class Conv1d {
@@ -130,8 +146,7 @@ export function conv1dClass(core, toTensor, registry, seedState) {
     constructor(inChannels, outChannels, kernelSize, options) {
       const args = layerArguments(...normalizeCall(inChannels, outChannels, kernelSize, options));
       const before = seedState();
-      const handle = core.LayerHandle.create(args);
-      if (!handle) throw coreError(core, core.lastError());
+      const handle = unwrap(core.LayerHandle.create(args));
       this.#handle = handle;
       this.#origin = { seed: before.seed, drawsBefore: before.draws, drawsAfter: seedState().draws, edited: false };
       registry.register(this, handle, this);
@@ -160,21 +175,21 @@ export function conv1dClass(core, toTensor, registry, seedState) {
       const a = this.#args();
       return {
         stride: a.stride, padding: a.paddingIsString ? a.paddingString : a.padding, dilation: a.dilation,
-        groups: a.groups, bias: this.#live().hasBias(), paddingMode: a.paddingMode,
+        groups: a.groups, bias: a.bias, paddingMode: a.paddingMode,
       };
     }
 
     /** Shape [out_channels, in_channels / groups, kernel_size]; a copy. */
     get weight() {
       const handle = this.#live();
-      const shape = handle.weightShape();
+      const shape = Array.from(handle.weightShape());
       const start = handle.weightBuffer() >> 2;
       return new Tensor(heapF32().slice(start, start + shape[0] * shape[1] * shape[2]), shape);
     }
     set weight(value) {
-      const handle = this.#live();
       const tensor = toTensor(value, 'weight');
-      withWasmCopy(tensor, (pointer) => check(handle.setWeight(tensor.shape, pointer)));
+      const handle = this.#live();
+      withWasmCopy(tensor, (pointer) => unwrap(handle.setWeight(tensor.shape, pointer)));
       this.#origin.edited = true;
     }
     /** Shape [out_channels], or null when the layer has no bias; a copy. */
@@ -186,12 +201,12 @@ export function conv1dClass(core, toTensor, registry, seedState) {
       return new Tensor(heapF32().slice(start, start + count), [count]);
     }
     set bias(value) {
-      const handle = this.#live();
       if (value === null) {
-        handle.removeBias();
+        this.#live().removeBias();
       } else {
         const tensor = toTensor(value, 'bias');
-        withWasmCopy(tensor, (pointer) => check(handle.setBias(tensor.shape, pointer)));
+        const handle = this.#live();
+        withWasmCopy(tensor, (pointer) => unwrap(handle.setBias(tensor.shape, pointer)));
       }
       this.#origin.edited = true;
     }
@@ -213,47 +228,50 @@ export function conv1dClass(core, toTensor, registry, seedState) {
      * padding on each side, padded and output lengths. Throws PyTorch's error otherwise.
      */
     plan(inputShape) {
-      const handle = this.#live();
-      const key = Array.isArray(inputShape) ? inputShape.join(',') : null;
-      if (key === null || key !== this.#preparedKey) {
-        if (!Array.isArray(inputShape)) {
-          throw new TypeError(`Conv1d.plan(): 'input_shape' must be an array of sizes, but got ${describe(inputShape)}`);
-        }
-        this.#preparedKey = null;
-        inputShape.forEach((size, i) => checkInt(size, 'Conv1d.plan()', `input_shape[${i}]`));
-        check(handle.prepare(inputShape));
-        this.#plan = handle.plan();
-        this.#preparedKey = key;
-      }
-      return structuredClone(this.#plan);
+      const sizes = readSizes(inputShape, 'Conv1d.plan()', 'input_shape');
+      return structuredClone(this.#prepare(sizes));
     }
     /** The output shape for an input shape, without running the layer. */
     outputShape(inputShape) { return this.plan(inputShape).outputShape; }
 
+    // The core's plan for checked sizes; the last one is kept, since a forward pass needs it prepared.
+    #prepare(sizes) {
+      const handle = this.#live();
+      const key = sizes.join(',');
+      if (key !== this.#preparedKey) {
+        this.#preparedKey = null;
+        const plan = unwrap(handle.prepare(sizes));
+        plan.outputShape = Array.from(plan.outputShape);
+        this.#plan = plan;
+        this.#preparedKey = key;
+      }
+      return this.#plan;
+    }
+
     /** input: a Tensor, nested arrays, (N, C_in, L) or (C_in, L). */
     forward(input) {
-      const handle = this.#live();
       const x = toTensor(input, 'input');
-      const key = x.shape.join(',');
-      if (key !== this.#preparedKey) this.plan(x.shape);
-      check(handle.reserve());
-      const heap = heapF32();
-      heap.set(x.data, handle.inputBuffer() >> 2);
-      check(handle.run());
-      const shape = this.#plan.outputShape;
+      const handle = this.#live();
+      const { outputShape } = this.#prepare(x.shape);
+      unwrap(handle.reserve());
+      copyIntoHeap(x, handle.inputBuffer(), x.numel());
+      unwrap(handle.run());
       const start = handle.outputBuffer() >> 2;
-      const count = shape.reduce((a, b) => a * b, 1);
-      return new Tensor(heapF32().slice(start, start + count), shape.slice());
+      const count = outputShape.reduce((a, b) => a * b, 1);
+      return new Tensor(heapF32().slice(start, start + count), outputShape.slice());
     }
 
     /**
      * Where each position of the padded input reads from, for an input of `length`: an input index,
-     * or -1 for a zero of zero-padding. Throws PyTorch's error when the padding cannot apply.
+     * or -1 for a zero of zero-padding. Only padded positions [start, end) when given (a long input's
+     * padding can be millions of positions). Throws PyTorch's error when the padding cannot apply.
      */
-    paddedSources(length) {
-      const result = this.#live().paddedSources(checkInt(length, 'Conv1d.paddedSources()', 'length'));
-      check(result.error);
-      return result;
+    paddedSources(length, start, end) {
+      const where = 'Conv1d.paddedSources()';
+      const sources = this.#live().paddedSources(checkInt(length, where, 'length'),
+        start === undefined ? 0 : checkIndex(start, where, 'start'),
+        end === undefined ? Number.MAX_SAFE_INTEGER : checkIndex(end, where, 'end'));
+      return Array.from(unwrap(sources));
     }
 
     /**
@@ -262,13 +280,17 @@ export function conv1dClass(core, toTensor, registry, seedState) {
      * `source` is the input position a term reads (-1 for a zero of the padding). For (C, L) input, batch is 0.
      */
     explain(input, batch, outChannel, position) {
-      const handle = this.#live();
       const x = toTensor(input, 'input');
       const n = checkInt(batch, 'Conv1d.explain()', 'batch');
       const c = checkInt(outChannel, 'Conv1d.explain()', 'out_channel');
       const t = checkInt(position, 'Conv1d.explain()', 'position');
-      const result = withWasmCopy(x, (pointer) => handle.explain(x.shape, pointer, n, c, t));
-      check(result.error);
+      const handle = this.#live();
+      const result = unwrap(withWasmCopy(x, (pointer) => handle.explain(x.shape, pointer, n, c, t)));
+      const { inChannel, tap, paddedPosition, source, padded, input: values, weight } = result.terms;
+      result.terms = Array.from(inChannel, (_, i) => ({
+        inChannel: inChannel[i], tap: tap[i], paddedPosition: paddedPosition[i], source: source[i],
+        padded: padded[i] === 1, input: values[i], weight: weight[i],
+      }));
       return result;
     }
 

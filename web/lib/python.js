@@ -61,7 +61,7 @@ export function pythonProgram({ layers, seed, input, sequential }) {
   } else {
     lines.push(`model = ${pythonConv1d(layers[0])}`);
   }
-  if (seed === null) {
+  if (seed === null && layers.length > 0) {
     lines.push('with torch.no_grad():');
     layers.forEach((layer, i) => {
       const target = sequential ? `model[${i}]` : 'model';

@@ -1,5 +1,5 @@
 // nn.Sequential for Conv1d layers: chains forward passes and reports every intermediate output.
-import { checkInt, coreError, describe } from './checks.js';
+import { checkInt, describe, readSizes, unwrap } from './checks.js';
 import { formatSequential } from './repr.js';
 import { pythonProgram } from './python.js';
 
@@ -9,13 +9,14 @@ export function sequentialClass(Conv1d, core, toTensor) {
 
     /** `new Sequential(a, b, c)` or `new Sequential([a, b, c])`. */
     constructor(...layers) {
-      const list = layers.length === 1 && Array.isArray(layers[0]) ? layers[0] : layers;
+      // Array.from reads holes as undefined (refused below) instead of skipping them as forEach would.
+      const list = Array.from(layers.length === 1 && Array.isArray(layers[0]) ? layers[0] : layers);
       list.forEach((layer, i) => {
         if (!(layer instanceof Conv1d)) {
           throw new TypeError(`Sequential(): layer ${i} must be a Conv1d, but got ${describe(layer)}`);
         }
       });
-      this.#layers = list.slice();
+      this.#layers = list;
     }
 
     get length() { return this.#layers.length; }
@@ -26,7 +27,7 @@ export function sequentialClass(Conv1d, core, toTensor) {
     /** The output of the last layer. */
     forward(input) {
       const outputs = this.forwardAll(input);
-      return outputs.length ? outputs[outputs.length - 1] : input;
+      return outputs.length ? outputs[outputs.length - 1] : toTensor(input, 'input');
     }
     /** The output of every layer, in order: outputs[i] is layer i's output. */
     forwardAll(input) {
@@ -63,11 +64,11 @@ export function sequentialClass(Conv1d, core, toTensor) {
      * all earlier layers, padding modes included.
      */
     influencingInputs(inputShape, layerIndex, position) {
-      const result = core.influencingInputs(this.#layers.map((layer) => layer._handle), inputShape,
-        checkInt(layerIndex, 'Sequential.influencingInputs()', 'layer_index'),
-        checkInt(position, 'Sequential.influencingInputs()', 'position'));
-      if (result.error) throw coreError(core, result.error);
-      return result;
+      const where = 'Sequential.influencingInputs()';
+      const sizes = readSizes(inputShape, where, 'input_shape');
+      const index = checkInt(layerIndex, where, 'layer_index');
+      const t = checkInt(position, where, 'position');
+      return Array.from(unwrap(core.influencingInputs(this.#layers.map((layer) => layer._handle), sizes, index, t)));
     }
 
     /**

@@ -1,18 +1,28 @@
 // Tensors on the JS side: a shape and a contiguous row-major Float32Array. No WASM memory is held,
 // so tensors need no delete() and can be passed around freely.
 import { formatTensor } from './format.js';
-import { checkShape, describe } from './checks.js';
-
-const MAX_DIMS = 64;
+import { MAX_DIMS, checkShape, describe, elementsOf } from './checks.js';
 
 export class Tensor {
   #shape;
   #data;
 
-  /** Internal: use `nn.tensor(...)`. Takes ownership of `data`. */
+  /**
+   * A tensor over `data` (a Float32Array, used as it is, not copied) with `shape`, whose element count
+   * must be the array's. `nn.tensor(...)` converts and copies anything else.
+   */
   constructor(data, shape) {
+    const where = 'Tensor()';
+    if (!(data instanceof Float32Array)) {
+      throw new TypeError(`${where}: 'data' must be a Float32Array, but got ${describe(data)} (nn.tensor() converts)`);
+    }
+    const dims = checkShape(shape, where, 'shape');
+    const count = dims.reduce((a, b) => a * b, 1);
+    if (count !== elementsOf(data)) {
+      throw new RangeError(`${where}: shape [${dims.join(', ')}] is invalid for input of size ${elementsOf(data)}`);
+    }
     this.#data = data;
-    this.#shape = shape;
+    this.#shape = dims;
   }
 
   /** The sizes, as a new plain array, e.g. `[1, 1, 3]`. */
@@ -22,7 +32,7 @@ export class Tensor {
   /** Number of dimensions. */
   get ndim() { return this.#shape.length; }
   /** Number of elements. */
-  numel() { return this.#data.length; }
+  numel() { return this.#shape.reduce((a, b) => a * b, 1); }
   /** Like torch's `size()`: all sizes, or the size of one dimension (negative counts from the end). */
   size(dim) {
     if (dim === undefined) return this.shape;
@@ -35,8 +45,8 @@ export class Tensor {
   }
   /** The value of a one-element tensor. */
   item() {
-    if (this.#data.length !== 1) {
-      throw new RangeError(`item(): a Tensor with ${this.#data.length} elements cannot be converted to a number`);
+    if (this.numel() !== 1) {
+      throw new RangeError(`item(): a Tensor with ${this.numel()} elements cannot be converted to a number`);
     }
     return this.#data[0];
   }
@@ -47,7 +57,7 @@ export class Tensor {
       const inner = stride / (this.#shape[dim] || 1);
       return Array.from({ length: this.#shape[dim] }, (_, i) => build(dim + 1, offset + i * inner, inner));
     };
-    return build(0, 0, this.#data.length);
+    return build(0, 0, this.numel());
   }
   clone() { return new Tensor(this.#data.slice(), this.#shape.slice()); }
   /** As PyTorch prints it: `tensor([[[-0.2770, -0.3462, -0.4155]]])`. */
@@ -94,28 +104,25 @@ export function tensorFactory(maxElements) {
     if (shape !== undefined) {
       const dims = checkShape(shape, where, 'shape');
       const count = checkSize(dims, where);
-      if (!ArrayBuffer.isView(values) && !Array.isArray(values)) {
+      if (!isNumberTypedArray(values) && !Array.isArray(values)) {
         throw new TypeError(`${where}: with a shape, 'data' must be a typed array or an array of numbers, ` +
           `but got ${describe(values)}`);
       }
-      if (values instanceof BigInt64Array || values instanceof BigUint64Array || values instanceof DataView) {
-        throw new TypeError(`${where}: 'data' must hold numbers, but got a ${values.constructor.name}`);
-      }
-      if (values.length !== count) {
-        throw new RangeError(`${where}: shape [${dims.join(', ')}] is invalid for input of size ${values.length}`);
-      }
+      const sizeError = (size) => new RangeError(`${where}: shape [${dims.join(', ')}] is invalid for input of size ${size}`);
       if (Array.isArray(values)) {
-        values.forEach((v, i) => {
-          if (typeof v !== 'number') throw new TypeError(`${where}: expected a number at index ${i}, but got ${describe(v)}`);
-        });
+        const length = values.length;
+        if (length !== count) throw sizeError(length);
+        return new Tensor(copyNumbers(values, count, where), dims);
       }
-      return new Tensor(Float32Array.from(values), dims);
+      // The count is the copy's: a typed array's `length` property can be redefined to say anything.
+      const data = new Float32Array(values);
+      if (data.length !== count) throw sizeError(data.length);
+      return new Tensor(data, dims);
     }
     if (typeof values === 'number') return new Tensor(Float32Array.of(values), []);
-    if (ArrayBuffer.isView(values) && !(values instanceof DataView) && !(values instanceof BigInt64Array) &&
-        !(values instanceof BigUint64Array)) {
-      checkSize([values.length], where);
-      return new Tensor(Float32Array.from(values), [values.length]);
+    if (isNumberTypedArray(values)) {
+      checkSize([elementsOf(values)], where);
+      return new Tensor(new Float32Array(values), [elementsOf(values)]);
     }
     if (!Array.isArray(values)) {
       throw new TypeError(`${where}: expected nested arrays of numbers, a typed array or a Tensor, ` +
@@ -126,6 +133,23 @@ export function tensorFactory(maxElements) {
     fill(values, dims, 0, data, 0, [], where);
     return new Tensor(data, dims);
   }
+}
+
+// Typed arrays of numbers (a BigInt64Array holds BigInts, a DataView bytes).
+function isNumberTypedArray(values) {
+  return ArrayBuffer.isView(values) && !(values instanceof DataView) && !(values instanceof BigInt64Array) &&
+    !(values instanceof BigUint64Array);
+}
+
+// The first `count` entries of a plain array into a Float32Array, each read once and checked.
+function copyNumbers(values, count, where) {
+  const data = new Float32Array(count);
+  for (let i = 0; i < count; i++) {
+    const v = values[i];
+    if (typeof v !== 'number') throw new TypeError(`${where}: expected a number at index ${i}, but got ${describe(v)}`);
+    data[i] = v;
+  }
+  return data;
 }
 
 function inferShape(values, where) {

@@ -12,11 +12,14 @@ namespace conv1d {
 class ArgumentError : public std::invalid_argument {
  public:
   ArgumentError(const char* argument, const std::string& message)
-      : std::invalid_argument(message), argument_(argument) {}
+      : std::invalid_argument(message), argument_(argument), message_(message) {}
   const char* argument() const noexcept { return argument_; }
+  // The whole message: what() stops at the first NUL, and a caller's string may contain one.
+  const std::string& message() const noexcept { return message_; }
 
  private:
   const char* argument_;  // a string literal
+  std::string message_;
 };
 
 }  // namespace conv1d

@@ -51,6 +51,6 @@ std::vector<ReceptiveField> receptive_fields(const std::vector<const Conv1d*>& l
 // `layer_index` reads through every earlier layer, padding modes included (a reflected or wrapped
 // position counts where it comes from). Sorted, without duplicates. Validates shapes as forward does.
 std::vector<int64_t> influencing_inputs(const std::vector<const Conv1d*>& layers, const Shape& input_shape,
-                                        size_t layer_index, int64_t position);
+                                        int64_t layer_index, int64_t position);
 
 }  // namespace conv1d
