@@ -11,6 +11,7 @@ import os from 'node:os';
 import { runAll, SHAPES } from './suite.mjs';
 import { measurePeak } from './peak.mjs';
 import { measurePage } from './page.mjs';
+import { callReport, measureCall } from './call.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -25,6 +26,7 @@ if (stat !== 'median' && stat !== 'min') throw new Error(`--stat must be median 
 if (args.includes('--child')) {
   const result = await runAll({ seconds, only: only ? only.split(',') : null, stat });
   result.peak = await measurePeak();
+  result.call = await measureCall();
   process.stdout.write(`\n@@RESULT@@${JSON.stringify(result)}\n`);
   process.exit(0);
 }
@@ -83,6 +85,7 @@ lines.push('');
 const heap = runs[0].heap;
 lines.push(`Peak WASM heap of conv1d-playground over the run: ${(heap.heapBytes / 2 ** 20).toFixed(1)} MiB ` +
   `(allocator in use after the largest shape: ${(heap.allocatedBytes / 2 ** 20).toFixed(1)} MiB).`);
+lines.push('', ...callReport(runs.map((r) => r.call), median));
 if (!args.includes('--no-page')) {
   process.stderr.write('bench: the page in Chromium...\n');
   lines.push('', `The playground's re-render time (${os.loadavg()[0].toFixed(1)} load average when measured):`, '',

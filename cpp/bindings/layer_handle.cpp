@@ -50,6 +50,14 @@ Outcome<std::unique_ptr<LayerHandle>> LayerHandle::create(const Conv1dArguments&
   return capture([&] { return std::unique_ptr<LayerHandle>(new LayerHandle(parse_arguments(arguments))); });
 }
 
+void LayerHandle::Buffer::reserve(size_t count) {
+  if (count <= capacity_) return;
+  data_.reset();  // free first, so that growing never needs old and new at once
+  capacity_ = 0;
+  data_.reset(new float[count]);
+  capacity_ = count;
+}
+
 Conv1dArguments LayerHandle::arguments() const {
   Conv1dArguments arguments = to_arguments(layer_.options());
   arguments.bias = layer_.bias().has_value();
@@ -69,8 +77,8 @@ Outcome<ConvPlan> LayerHandle::prepare(const Shape& input_shape) {
 Outcome<> LayerHandle::reserve() {
   return capture([&] {
     if (!prepared_) throw std::logic_error("no input shape has been prepared");
-    input_.resize(static_cast<size_t>(plan_.batch * plan_.in_channels * plan_.length));
-    output_.resize(static_cast<size_t>(element_count(plan_.output_shape, "output")));
+    input_.reserve(static_cast<size_t>(plan_.batch * plan_.in_channels * plan_.length));
+    output_.reserve(static_cast<size_t>(element_count(plan_.output_shape, "output")));
   });
 }
 

@@ -62,11 +62,23 @@ class LayerHandle {
  private:
   explicit LayerHandle(const Conv1dOptions& options) : layer_(options) {}
 
+  // Floats left uninitialised: JS fills the input and the kernels write every output, so zero-filling
+  // megabytes on each growth would be wasted work (and a first touch of every page).
+  class Buffer {
+   public:
+    void reserve(size_t count);
+    float* data() { return data_.get(); }
+
+   private:
+    std::unique_ptr<float[]> data_;
+    size_t capacity_ = 0;
+  };
+
   Conv1d layer_;
   ConvPlan plan_;
   bool prepared_ = false;
-  std::vector<float> input_;
-  std::vector<float> output_;
+  Buffer input_;
+  Buffer output_;
 };
 
 // The original-input positions that output `position` of layer `layer_index` of a stack reads.
