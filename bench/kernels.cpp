@@ -1,4 +1,4 @@
-// Times every applicable kernel of kernels.inc on the issue-7 shapes, outside JS (one WASM call per
+// Times every applicable kernel of kernels.inc on the benchmark shapes (bench/suite.mjs), outside JS (one WASM call per
 // repetition), to separate kernel speed from API overhead. Build: bench/build-kernels.sh; run with node.
 #include <algorithm>
 #include <chrono>

@@ -1,4 +1,4 @@
-// The playground's re-render time (issue 7 asks for it beside the kernels): one change of a control in the
+// The playground's re-render time (reported beside the kernels' speed): one change of a control in the
 // served page, in headless Chromium, for the tutorial's presets and a 3-layer, 16-channel, length-256 stack.
 import { launch, measureRerender, openPage, startServer } from '../tests/browser/helpers.mjs';
 

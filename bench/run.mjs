@@ -1,5 +1,5 @@
 // npm run bench: conv1d-playground against tfjs-backend-wasm and onnxruntime-web, single thread, float32,
-// forward only, on the shapes of issue 7. Every output is checked against a double-precision reference
+// forward only, on the benchmark shapes (suite.mjs). Every output is checked against a double-precision reference
 // (sampled) and against ours (every element). ORT and tfjs vary between processes, so the whole bench runs
 // in PROCESSES child processes and the table shows the median of their medians.
 //   node bench/run.mjs [--processes 3] [--seconds 0.6] [--only audio,wide] [--stat median|min] [--no-page]

@@ -20,7 +20,7 @@ const packageDir = (name) => {
 };
 const packageVersion = (name) => JSON.parse(fs.readFileSync(path.join(packageDir(name), 'package.json'))).version;
 
-// (N, C_in, L, C_out, k, stride, pad, dilation, groups), from issue 7.
+// The benchmark shapes (BENCHMARKS.md): (N, C_in, L, C_out, k, stride, pad, dilation, groups).
 export const SHAPES = [
   ['tutorial', 1, 1, 5, 1, 3, 1, 0, 1, 1],
   ['small', 1, 16, 256, 16, 3, 1, 1, 1, 1],

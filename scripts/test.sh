@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: every suite. Usage: scripts/test.sh [cpp|fuzz|js]...  (default: all, in that order)
-#   cpp   the Catch2 suite three times: native (g++), WebAssembly (em++ -msimd128, run by Node), ASan+UBSan
+#   cpp   the Catch2 suite three times: native (g++), WebAssembly (em++, run by Node), ASan+UBSan; and a check
+#         that only the WebAssembly SIMD kernels were compiled with -msimd128 (the scalar ones run scalar code)
 #   fuzz  a ~60 s libFuzzer run of the core
 #   js    Node's test runner: the package API, packaging, bundler, types, and the page in Chromium
 set -euo pipefail
@@ -12,6 +13,8 @@ run_cpp() {
   build/native/tests/cpp/conv1d_tests
   echo "== Catch2, WebAssembly (Node)"
   node build/wasm/tests/cpp/conv1d_tests.cjs
+  echo "== WebAssembly objects: SIMD instructions only in the *-wasmsimd-* kernels"
+  ctest --test-dir build/wasm -R '^wasm_simd_objects$' --output-on-failure
   echo "== Catch2, AddressSanitizer + UndefinedBehaviorSanitizer"
   build/sanitize/tests/cpp/conv1d_tests
 }

@@ -1,4 +1,4 @@
-// Embedding (issue 6): three <conv1d-playground> elements on one static page, the ?embed=1 iframe with its resize
+// Embedding: three <conv1d-playground> elements on one static page, the ?embed=1 iframe with its resize
 // messages, the example lesson, Import of real PyTorch printouts through the page, and no console errors anywhere.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Issue 5 in the browser: the breakdown of a selected output (formula, highlights, padding), the animation,
+// In the browser: the breakdown of a selected output (formula, highlights, padding), the animation,
 // the receptive field through a dilated stack, the weight heatmaps, keyboard use, and screenshots.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

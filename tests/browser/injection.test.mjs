@@ -1,4 +1,4 @@
-// The page as an attack surface (issue 8): script-injection payloads through every URL field and every
+// The page as an attack surface: script-injection payloads through every URL field and every
 // input box must never run script, inject elements or log errors; the CSP forbids inline script.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,5 +1,5 @@
-// Keyboard only: tab through a layer in layout order, change arguments with keys, and check the labels and
-// regions the issue asks for.
+// Keyboard only: tab through a layer in layout order, change arguments with keys, and check that every control
+// has a label naming its argument and that layers, output, weight and bias are named regions.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, outputPrintout, useBrowser } from './helpers.mjs';

@@ -1,4 +1,4 @@
-// Lifetime on the page (issue 8): 10,000 re-renders leave the WebAssembly heap, the JS heap and the DOM flat.
+// Lifetime on the page: 10,000 re-renders leave the WebAssembly heap, the JS heap and the DOM flat.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, useBrowser } from './helpers.mjs';

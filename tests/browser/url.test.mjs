@@ -1,5 +1,6 @@
 // The URL carries the whole state: a link opened in a fresh browser context (no shared storage) reproduces the
-// page; back/forward work; hostile or malformed state is refused with a message. Also the "done when" flow.
+// page; back/forward work; hostile or malformed state is refused with a message. Also a whole
+// session end to end (the "done-when flow"): examples, a two-layer stack, an edited weight, a shared link.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, outputPrintout, printout, settled, useBrowser } from './helpers.mjs';

@@ -2,7 +2,9 @@
 // vector-tile boundaries (lengths and channel counts below, at and above multiples of 4 and 8).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <random>
+#include <string>
 #include <vector>
 
 #include "conv1d/reference.h"
@@ -207,6 +209,35 @@ TEST_CASE("forward uses packed weights that follow set_weight and reset_paramete
   check_close(layer.forward(input), conv1d::reference_forward(layer, input));
   layer.reset_parameters();
   check_close(layer.forward(input), conv1d::reference_forward(layer, input));
+}
+
+// CMake's CONV1D_WASMSIMD (on by default in the WebAssembly build) lists the SIMD kernels beside their scalar
+// siblings, so that this suite runs both there, and dispatch prefers them; elsewhere only scalar kernels exist.
+TEST_CASE("the kernel list and dispatch follow CONV1D_WASMSIMD", "[kernels]") {
+  std::vector<std::string> names;
+  for (const conv1d::KernelInfo& kernel : kernel_list()) names.emplace_back(kernel.name);
+  const auto listed = [&](const std::string& name) { return std::find(names.begin(), names.end(), name) != names.end(); };
+  int simd_kernels = 0;
+  for (const std::string& name : names) {
+    const size_t at = name.find("_wasmsimd_");
+    if (at == std::string::npos) continue;
+    ++simd_kernels;
+    INFO(name);
+    CHECK(listed(std::string(name).replace(at, 10, "_scalar_")));  // its scalar sibling runs here too
+  }
+  const conv1d::ConvProblem gemm{16, 258, 16, 256, 3, 1, 1, 1}, depthwise{8, 258, 8, 256, 3, 1, 1, 8};
+#ifdef CONV1D_WASMSIMD
+  CHECK(simd_kernels == 2);
+  CHECK(std::string(conv1d::select_kernel(gemm).name) == "f32_conv1d_gemm_wasmsimd_4x8");
+  CHECK(std::string(conv1d::select_kernel(depthwise).name) == "f32_conv1d_dw_wasmsimd_24");
+#else
+  CHECK(simd_kernels == 0);
+  CHECK(std::string(conv1d::select_kernel(gemm).name) == "f32_conv1d_gemm_scalar_4x8");
+  CHECK(std::string(conv1d::select_kernel(depthwise).name) == "f32_conv1d_dw_scalar_24");
+#endif
+  CHECK(listed("f32_conv1d_direct_scalar"));
+  CHECK(listed("f32_conv1d_gemm_scalar_4x8"));
+  CHECK(listed("f32_conv1d_dw_scalar_24"));
 }
 
 TEST_CASE("dispatch picks a kernel that applies and whose weights the layer keeps", "[kernels]") {

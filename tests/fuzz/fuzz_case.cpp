@@ -314,11 +314,18 @@ Tensor absolute(Tensor t) {
   return t;
 }
 
+// |v| of the finite values, 0 for Inf and NaN.
+Tensor finite_magnitudes(Tensor t) {
+  for (float& v : t.data) v = std::isfinite(v) ? std::fabs(v) : 0.0f;
+  return t;
+}
+
 // (b): kernel output `actual` against the double-accumulating reference `expected`, where `scale` is
-// the reference run on |w|, |x|, |b| (sum of |w x| + |b| per output) and `terms` bounds the number of
-// products per output. `nan_allowed[i]`: output i may be NaN where the reference is not (see run()).
-void compare_with_reference(const Tensor& actual, const Tensor& expected, const Tensor& scale, int64_t terms,
-                            const std::vector<bool>& nan_allowed) {
+// the reference run on |w|, |x|, |b| (sum of |w x| + |b| per output), `finite_scale` the same over the finite
+// operands alone (Inf and NaN as 0; needed only where `expected` is infinite) and `terms` bounds the number of
+// products per output.
+void compare_with_reference(const Tensor& actual, const Tensor& expected, const Tensor& scale,
+                            const Tensor& finite_scale, int64_t terms) {
   if (actual.shape != expected.shape) {
     finding("forward returned shape " + conv1d::format_shape(actual.shape) + " but the reference " +
             conv1d::format_shape(expected.shape));
@@ -336,12 +343,21 @@ void compare_with_reference(const Tensor& actual, const Tensor& expected, const 
     std::ostringstream where;
     where.precision(9);
     where << "output element " << i << ": forward " << a << ", reference " << e << ", sum|w x| " << s;
+    // Inf and NaN operands give the reference's non-finite result (see run()), and a NaN reference a NaN.
     if (std::isnan(e)) {
       if (!std::isnan(a)) finding(where.str() + " (the reference is NaN)");
       continue;
     }
-    if (std::isnan(a) && nan_allowed[i]) continue;
-    // Inf/NaN operands or possible float overflow: beyond the NaN rule above, any result is defensible.
+    if (std::isinf(e)) {
+      // Infinite operands, all of one sign (else the reference would be NaN): the same infinity, unless the
+      // float sums of the finite products could overflow.
+      if (finite_scale.data[i] < overflow_free && a != e) {
+        where << ", finite sum|w x| " << finite_scale.data[i];
+        finding(where.str() + " (the reference is infinite)");
+      }
+      continue;
+    }
+    // The reference is finite, so every operand is: only a possible float overflow excuses any result.
     // (Below the bound, |reference| <= sum|w x| is finite, and so must the kernel's result be.)
     if (!(s < overflow_free)) continue;
     if (!(std::fabs(a - e) <= relative * (1.0 + s))) {
@@ -582,23 +598,22 @@ Outcome run(const FuzzCase& c) {
   });
   must_succeed("reference_forward on magnitudes",
                [&] { scale = conv1d::reference_forward(magnitudes, absolute(input)); });
-  // reference_forward skips zero padding, while kernels convolve explicitly zero-padded input: an Inf or
-  // NaN weight meeting a padded zero gives NaN there and nothing in the reference. Torch 1.13 differs by
-  // backend here too (oneDNN skips padding, im2col multiplies it), so either is accepted -- only for
-  // output channels whose filter holds a non-finite weight, in zero padding mode.
-  std::vector<bool> nan_allowed(output.data.size(), false);
-  if (options.padding_mode == conv1d::PaddingMode::zeros && p.out_length > 0) {
-    const std::vector<float>& w = layer.weight().data;
-    const size_t filter = p.out_channels > 0 ? w.size() / static_cast<size_t>(p.out_channels) : 0;
-    for (size_t i = 0; i < output.data.size(); ++i) {
-      const size_t oc = (i / static_cast<size_t>(p.out_length)) % static_cast<size_t>(p.out_channels);
-      nan_allowed[i] =
-          std::any_of(w.begin() + static_cast<ptrdiff_t>(oc * filter),
-                      w.begin() + static_cast<ptrdiff_t>((oc + 1) * filter), [](float v) { return !std::isfinite(v); });
-    }
+  // Like the kernels, reference_forward multiplies the zeros of zero padding (an Inf weight meeting one gives
+  // NaN in both, as torch's padded-input convolution does), so outside a possible float overflow the kernels'
+  // Inf and NaN outputs are the reference's. Where the reference is infinite, that overflow bound is taken
+  // over the finite operands alone.
+  Tensor finite_scale;
+  if (std::any_of(expected.data.begin(), expected.data.end(), [](float v) { return std::isinf(v); })) {
+    conv1d::Conv1d finite = layer;
+    must_succeed("copying the finite |weight| and |bias| into a layer", [&] {
+      finite.set_weight(finite_magnitudes(layer.weight()));
+      if (layer.bias()) finite.set_bias(finite_magnitudes(*layer.bias()));
+    });
+    must_succeed("reference_forward on finite magnitudes",
+                 [&] { finite_scale = conv1d::reference_forward(finite, finite_magnitudes(input)); });
   }
-  compare_with_reference(output, expected, scale,
-                         static_cast<int64_t>(group_in) * std::max<int64_t>(options.kernel_size, 0), nan_allowed);
+  compare_with_reference(output, expected, scale, finite_scale,
+                         static_cast<int64_t>(group_in) * std::max<int64_t>(options.kernel_size, 0));
   check_batching(layer, input, output);
   return Outcome::ran;
 }

@@ -33,11 +33,11 @@ WeightLayout weight_layout_for(const ConvProblem& p) {
 }
 
 // Depthwise problems (one input channel per group, which includes C_in == 1) go to the depthwise kernel,
-// every other to the GEMM kernel over packed weights. Natively the scalar siblings run, so the golden
-// suite checks the same algorithms the WebAssembly build dispatches to.
+// every other to the GEMM kernel over packed weights: the WebAssembly SIMD ones when the build has them
+// (CONV1D_WASMSIMD), else their scalar siblings, so the native golden suite checks the same algorithms.
 const KernelInfo& select_kernel(const ConvProblem& p) {
   if (p.in_channels == 0 || p.out_channels == 0) return find(f32_conv1d_direct_scalar);
-#ifdef __wasm_simd128__
+#ifdef CONV1D_WASMSIMD
   if (is_depthwise(p)) return find(f32_conv1d_dw_wasmsimd_24);
   return find(f32_conv1d_gemm_wasmsimd_4x8);
 #else

@@ -6,6 +6,9 @@
 // Why 24 (measured, BENCHMARKS.md): f32x4.add has a 3-cycle latency and two pipes, so a tap loop needs
 // >= 6 independent accumulators to keep them busy; 16 positions (4 chains) ran at 26-29 GFLOP/s, 24 at
 // ~31. 32 (8 chains) spills: V8 hoists the 8 input loads of a tap, and 8 + 8 + weight + product > 15 xmm.
+#ifndef __wasm_simd128__
+#error "WebAssembly SIMD kernel: compile this file with -msimd128 (cpp/CMakeLists.txt, CONV1D_WASMSIMD)"
+#endif
 #include <wasm_simd128.h>
 
 #include "kernels/input-view.h"

@@ -11,6 +11,9 @@
 // 4x8 is 8 + 2 + 4 + 1 = 15, exactly the allocatable xmm registers. Every taller or wider tile (5x8, 6x8,
 // 8x4, 3x12) spills inside the loop and is 15-50 % slower. The step loop uses 32-bit byte offsets and
 // bumped pointers (no i64 counter, no index scaling): 2 integer ops fewer per 16 SIMD arithmetic ops.
+#ifndef __wasm_simd128__
+#error "WebAssembly SIMD kernel: compile this file with -msimd128 (cpp/CMakeLists.txt, CONV1D_WASMSIMD)"
+#endif
 #include <wasm_simd128.h>
 
 #include <algorithm>

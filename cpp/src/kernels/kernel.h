@@ -50,7 +50,7 @@ struct KernelInfo {
 #include "kernels/kernels.inc"
 #undef CONV1D_KERNEL
 
-// Every kernel of kernels.inc (the WebAssembly SIMD ones only in a -msimd128 build), in list order.
+// Every kernel of kernels.inc (the WebAssembly SIMD ones only with CONV1D_WASMSIMD), in list order.
 const KernelInfo* all_kernels(int* count);
 
 bool kernel_applies(const KernelInfo& kernel, const ConvProblem& problem);
