@@ -8,7 +8,11 @@ export type PaddingMode = 'zeros' | 'reflect' | 'replicate' | 'circular';
 
 /** A float32 tensor held in JavaScript memory (no delete() needed). */
 export class Tensor {
-  private constructor();
+  /**
+   * A tensor over `data` (used as it is, not copied) with `shape`; the element counts must agree.
+   * `nn.tensor(...)` converts and copies anything else.
+   */
+  constructor(data: Float32Array, shape: number[]);
   /** The sizes, as a new plain array, e.g. `[1, 1, 3]`. */
   readonly shape: number[];
   /** Contiguous row-major float32 values. */
@@ -95,9 +99,10 @@ export class Conv1d {
   forward(input: TensorLike): Tensor;
   /**
    * Where each position of the padded input reads from, for an input of `length`: an index into the
-   * input, or -1 for a zero of zero-padding (length + padLeft + padRight entries).
+   * input, or -1 for a zero of zero-padding (length + padLeft + padRight entries). Only padded positions
+   * [start, end) when given: a long padding can be millions of positions.
    */
-  paddedSources(length: number): number[];
+  paddedSources(length: number, start?: number, end?: number): number[];
   /** The output element (batch, outChannel, position) of `input`, term by term. For (C, L) input, batch is 0. */
   explain(input: TensorLike, batch: number, outChannel: number, position: number): Explanation;
   /**
