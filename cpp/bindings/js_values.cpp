@@ -11,6 +11,7 @@
 namespace conv1d::bindings::js {
 namespace {
 
+// Sizes, and lists of indices alike.
 Shape shape_from_js(const val& sizes) {
   const std::vector<double> values = emscripten::convertJSArrayToNumberVector<double>(sizes);
   return Shape(values.begin(), values.end());
@@ -73,6 +74,7 @@ val to_js(const Explanation& e) {
   object.set("position", static_cast<double>(e.position));
   object.set("group", static_cast<double>(e.group));
   object.set("firstInChannel", static_cast<double>(e.first_in_channel));
+  object.set("termCount", static_cast<double>(e.term_count));
   object.set("bias", e.has_bias ? val(e.bias) : val::null());
   object.set("value", e.value);
   object.set("terms", terms);
@@ -124,9 +126,11 @@ val set_bias(LayerHandle& handle, const val& shape, uintptr_t data) {
 }
 
 val explain(const LayerHandle& handle, const val& input_shape, uintptr_t data, double batch, double out_channel,
-            double position) {
+            double position, const val& channels) {
+  std::optional<std::vector<int64_t>> listed;
+  if (!channels.isNull()) listed = shape_from_js(channels);
   return to_js(handle.explain(shape_from_js(input_shape), pointer<const float>(data), static_cast<int64_t>(batch),
-                              static_cast<int64_t>(out_channel), static_cast<int64_t>(position)));
+                              static_cast<int64_t>(out_channel), static_cast<int64_t>(position), listed));
 }
 
 val padded_sources(const LayerHandle& handle, double length, double begin, double end) {

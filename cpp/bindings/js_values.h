@@ -25,11 +25,11 @@ uintptr_t weight_buffer(const LayerHandle& handle);
 uintptr_t bias_buffer(const LayerHandle& handle);  // 0 without a bias
 val set_weight(LayerHandle& handle, const val& shape, uintptr_t data);
 val set_bias(LayerHandle& handle, const val& shape, uintptr_t data);
-// value: { batch, outChannel, position, group, firstInChannel, bias (or null), value, terms }, where
+// value: { batch, outChannel, position, group, firstInChannel, termCount, bias (or null), value, terms }, where
 // terms holds one typed array per ExplainedTerm field (inChannel, tap, paddedPosition, source, padded,
 // input, weight), each with one entry per term.
 val explain(const LayerHandle& handle, const val& input_shape, uintptr_t data, double batch, double out_channel,
-            double position);
+            double position, const val& channels);  // channels: an array of offsets, or null for all
 val padded_sources(const LayerHandle& handle, double length, double begin, double end);  // value: Float64Array
 val influencing_inputs(const val& handles, const val& input_shape, double layer_index, double position);
 val receptive_fields(const val& handles);  // [{ size, jump, start }] per layer

@@ -52,9 +52,10 @@ class LayerHandle {
   void remove_bias() { layer_.set_bias(std::nullopt); }
   void reset_parameters() { layer_.reset_parameters(); }
 
-  // The terms of output element (batch, out_channel, position) of the input `data` shaped `input_shape`.
+  // The terms of output element (batch, out_channel, position) of the input `data` shaped `input_shape`,
+  // listed for `channels` (offsets within the group) or all of them.
   Outcome<Explanation> explain(const Shape& input_shape, const float* data, int64_t batch, int64_t out_channel,
-                               int64_t position) const;
+                               int64_t position, const std::optional<std::vector<int64_t>>& channels) const;
   // For padded positions [begin, end) of a (1, C_in, length) input: the input index each reads, or -1.
   // The range is clamped to the padded length.
   Outcome<std::vector<int64_t>> padded_sources(int64_t length, int64_t begin, int64_t end) const;

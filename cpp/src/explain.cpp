@@ -10,28 +10,37 @@ namespace {
 void check_index(int64_t value, int64_t limit, const char* name, const char* dimension) {
   if (value < 0 || value >= limit) {
     throw ArgumentError(name, std::string("explain(): ") + name + "=" + std::to_string(value) +
-                                  " is out of range for the output's " + dimension + " of size " +
+                                  " is out of range for " + dimension + " of size " +
                                   std::to_string(limit));
   }
 }
 
 }  // namespace
 
-Explanation explain(const Conv1d& layer, const Tensor& input, int64_t batch, int64_t out_channel, int64_t position) {
+Explanation explain(const Conv1d& layer, const Tensor& input, int64_t batch, int64_t out_channel, int64_t position,
+                    const std::optional<std::vector<int64_t>>& channels) {
   const ConvPlan p = layer.plan(input.shape);
   const Conv1dOptions& o = layer.options();
-  check_index(batch, p.batch, "batch", "batch dimension");
-  check_index(out_channel, p.out_channels, "out_channel", "channel dimension");
-  check_index(position, p.out_length, "position", "length");
+  check_index(batch, p.batch, "batch", "the output's batch dimension");
+  check_index(out_channel, p.out_channels, "out_channel", "the output's channel dimension");
+  check_index(position, p.out_length, "position", "the output's length");
 
   const int64_t group_in = p.in_channels / o.groups;
   const int64_t group_out = p.out_channels / o.groups;
+  std::vector<char> listed(static_cast<size_t>(group_in), channels ? 0 : 1);
+  if (channels) {
+    for (int64_t ic : *channels) {
+      check_index(ic, group_in, "channels", "the group's input channels");
+      listed[static_cast<size_t>(ic)] = 1;
+    }
+  }
   Explanation e{};
   e.batch = batch;
   e.out_channel = out_channel;
   e.position = position;
   e.group = out_channel / group_out;
   e.first_in_channel = e.group * group_in;
+  e.term_count = group_in * o.kernel_size;
   e.has_bias = layer.bias().has_value();
   e.bias = e.has_bias ? layer.bias()->data[static_cast<size_t>(out_channel)] : 0.0f;
 
@@ -49,7 +58,7 @@ Explanation explain(const Conv1d& layer, const Tensor& input, int64_t batch, int
         term.input = input.data[static_cast<size_t>((batch * p.in_channels + channel) * p.length + term.source)];
       term.weight = layer.weight().data[static_cast<size_t>((out_channel * group_in + ic) * o.kernel_size + j)];
       sum += static_cast<double>(term.input) * term.weight;
-      e.terms.push_back(term);
+      if (listed[static_cast<size_t>(ic)]) e.terms.push_back(term);
     }
   }
   e.value = static_cast<float>(sum);
@@ -85,7 +94,7 @@ std::vector<int64_t> influencing_inputs(const std::vector<const Conv1d*>& layers
     plans.push_back(layers[k]->plan(shape));
     shape = plans.back().output_shape;
   }
-  check_index(position, plans[last].out_length, "position", "length");
+  check_index(position, plans[last].out_length, "position", "the output's length");
 
   // Walk back layer by layer, marking which positions of each layer's input are read.
   std::vector<char> read{};

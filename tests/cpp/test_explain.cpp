@@ -163,3 +163,30 @@ TEST_CASE("strides multiply the jump; padding shifts the start", "[explain][rece
   CHECK(seen.front() == fields[1].start + 3 * 4);
   CHECK(seen.back() == seen.front() + fields[1].size - 1);
 }
+
+TEST_CASE("explain lists only the channels asked for, and still sums every term", "[explain]") {
+  conv1d::Conv1dOptions o;
+  o.in_channels = 6;
+  o.out_channels = 4;
+  o.kernel_size = 5;
+  o.groups = 2;
+  o.padding = conv1d::Padding::same();
+  o.padding_mode = conv1d::PaddingMode::reflect;
+  const conv1d::Conv1d layer(o);
+  std::mt19937 rng(7);
+  const conv1d::Tensor x = random_input({1, 6, 9}, rng);
+  const conv1d::Explanation whole = conv1d::explain(layer, x, 0, 3, 4);
+  const conv1d::Explanation some = conv1d::explain(layer, x, 0, 3, 4, std::vector<int64_t>{0, 2});
+  CHECK(whole.term_count == 15);
+  CHECK(some.term_count == 15);
+  CHECK(some.value == whole.value);
+  REQUIRE(some.terms.size() == 10);
+  for (size_t j = 0; j < 5; ++j) {
+    CHECK(some.terms[j].in_channel == whole.terms[j].in_channel);
+    CHECK(some.terms[5 + j].in_channel == 5);
+    CHECK(some.terms[5 + j].input == whole.terms[10 + j].input);
+  }
+  CHECK(conv1d::explain(layer, x, 0, 3, 4, std::vector<int64_t>{}).terms.empty());
+  CHECK_THROWS_WITH(conv1d::explain(layer, x, 0, 3, 4, std::vector<int64_t>{3}),
+                    "explain(): channels=3 is out of range for the group's input channels of size 3");
+}

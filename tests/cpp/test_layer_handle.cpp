@@ -89,11 +89,12 @@ TEST_CASE("set_weight and set_bias check shapes and report the argument", "[hand
 TEST_CASE("explain reports out-of-range elements as outcomes", "[handle]") {
   const auto handle = make(arguments(1, 1, 3));
   const std::vector<float> x{1, 2, 3, 4, 5};
-  const auto explained = handle->explain({1, 1, 5}, x.data(), 0, 0, 2);
+  const auto explained = handle->explain({1, 1, 5}, x.data(), 0, 0, 2, std::nullopt);
   REQUIRE(explained.error.empty());
   CHECK(explained.value.terms.size() == 3);
-  const auto outside = handle->explain({1, 1, 5}, x.data(), 0, 0, 3);
+  const auto outside = handle->explain({1, 1, 5}, x.data(), 0, 0, 3, std::nullopt);
   CHECK(outside.argument == "position");
+  CHECK(handle->explain({1, 1, 5}, x.data(), 0, 0, 0, std::vector<int64_t>{1}).argument == "channels");
 }
 
 TEST_CASE("padded_sources gives a window of the padded positions, clamped", "[handle]") {

@@ -162,3 +162,24 @@ test('paddedSources: a window of the padded positions, as the whole would give',
   m.delete();
   long.delete();
 });
+
+test('explain lists the channels asked for; the value sums all terms', () => {
+  nn.manualSeed(2);
+  const m = new nn.Conv1d(6, 2, 4, { groups: 2, padding: 'same', paddingMode: 'circular' });
+  const x = nn.randn(1, 6, 7);
+  const whole = m.explain(x, 0, 1, 3);
+  const some = m.explain(x, 0, 1, 3, { channels: [2, 0, 2] });
+  assert.equal(whole.termCount, 12);
+  assert.equal(some.termCount, 12);
+  assert.equal(some.value, whole.value);
+  assert.deepEqual(some.terms, [...whole.terms.slice(0, 4), ...whole.terms.slice(8)]);
+  assert.throws(() => m.explain(x, 0, 1, 3, { channels: [3] }), /channels=3 is out of range for the group's input channels of size 3/);
+  assert.throws(() => m.explain(x, 0, 1, 3, { channels: ['0'] }), /'channels\[0\]' must be an integer/);
+  // An element that reads 16.7 million terms is explained without listing them.
+  const wide = new nn.Conv1d(4096, 1, 4096);
+  const big = wide.explain(nn.rand(1, 4096, 4096), 0, 0, 0, { channels: [0, 4095] });
+  assert.equal(big.termCount, 4096 * 4096);
+  assert.equal(big.terms.length, 2 * 4096);
+  wide.delete();
+  m.delete();
+});

@@ -28,13 +28,14 @@ async function main(): Promise<void> {
   const noise: Tensor = nn.randn(1, 2, 8).clone();
   void [noise, nn.rand([3])];
   const why = m.explain(input, 0, 0, 1);
+  const some: number = m.explain(input, 0, 0, 1, { channels: [0] }).termCount;
   const sum: number = why.terms.reduce((s, t) => s + t.input * t.weight, why.bias ?? 0);
   const sources: number[] = m.paddedSources(5).concat(m.paddedSources(5, 0, 2));
   const own: Tensor = new Tensor(new Float32Array(6), [2, 3]);
   const fields = model.receptiveFields();
   const seen: number[] = model.influencingInputs([1, 1, 5], 1, 0);
   const program: string = model.toPython(input) + m.toPython(input);
-  void [sum, sources, own, fields, seen, program, m.origin.seed];
+  void [sum, some, sources, own, fields, seen, program, m.origin.seed];
   const heap: number = nn.memory().allocatedBytes;
   model.delete();
   void [w, b, shape, data, text, outLength, outputs, shapes, seed, heap];

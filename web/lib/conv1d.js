@@ -100,6 +100,16 @@ function normalizeCall(first, outChannels, kernelSize, options) {
   return [positional.in_channels, positional.out_channels, positional.kernel_size, rest];
 }
 
+// Indices (e.g. channels): a new ascending list of distinct integers, each checked.
+function readIndices(list, where, name) {
+  if (!Array.isArray(list) || list.length > 2 ** 24) {
+    throw argumentError(TypeError, `${where}: argument '${name}' must be an array of indices, but got ${describe(list)}`, name);
+  }
+  const indices = [];
+  for (let i = 0; i < list.length; i++) indices.push(checkInt(list[i], where, `${name}[${i}]`));
+  return [...new Set(indices)].sort((a, b) => a - b);
+}
+
 // One end of a range of positions: a non-negative integer.
 function checkIndex(value, where, name) {
   const index = checkInt(value, where, name);
@@ -276,16 +286,21 @@ export function conv1dClass(core, toTensor, registry, seedState) {
 
     /**
      * The output element (batch, outChannel, position) of `input`, term by term:
-     * { terms: [{ inChannel, tap, paddedPosition, source, padded, input, weight }], bias, value, group, ... }.
+     * { terms: [{ inChannel, tap, paddedPosition, source, padded, input, weight }], termCount, bias, value, group, ... }.
      * `source` is the input position a term reads (-1 for a zero of the padding). For (C, L) input, batch is 0.
+     * `options.channels`: list the terms of these input channels only (offsets within the group, e.g. [0, 1]);
+     * the value still sums all `termCount` terms, which can be millions.
      */
-    explain(input, batch, outChannel, position) {
+    explain(input, batch, outChannel, position, options = {}) {
+      const where = 'Conv1d.explain()';
       const x = toTensor(input, 'input');
-      const n = checkInt(batch, 'Conv1d.explain()', 'batch');
-      const c = checkInt(outChannel, 'Conv1d.explain()', 'out_channel');
-      const t = checkInt(position, 'Conv1d.explain()', 'position');
+      const n = checkInt(batch, where, 'batch');
+      const c = checkInt(outChannel, where, 'out_channel');
+      const t = checkInt(position, where, 'position');
+      const channelsOption = readOption(options ?? {}, 'channels', where);
+      const channels = channelsOption === undefined ? null : readIndices(channelsOption, where, 'channels');
       const handle = this.#live();
-      const result = unwrap(withWasmCopy(x, (pointer) => handle.explain(x.shape, pointer, n, c, t)));
+      const result = unwrap(withWasmCopy(x, (pointer) => handle.explain(x.shape, pointer, n, c, t, channels)));
       const { inChannel, tap, paddedPosition, source, padded, input: values, weight } = result.terms;
       result.terms = Array.from(inChannel, (_, i) => ({
         inChannel: inChannel[i], tap: tap[i], paddedPosition: paddedPosition[i], source: source[i],

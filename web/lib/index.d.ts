@@ -103,8 +103,12 @@ export class Conv1d {
    * [start, end) when given: a long padding can be millions of positions.
    */
   paddedSources(length: number, start?: number, end?: number): number[];
-  /** The output element (batch, outChannel, position) of `input`, term by term. For (C, L) input, batch is 0. */
-  explain(input: TensorLike, batch: number, outChannel: number, position: number): Explanation;
+  /**
+   * The output element (batch, outChannel, position) of `input`, term by term. For (C, L) input, batch is 0.
+   * `channels`: list only these input channels' terms (offsets within the group); the value sums them all.
+   */
+  explain(input: TensorLike, batch: number, outChannel: number, position: number,
+          options?: { channels?: number[] }): Explanation;
   /**
    * Where the parameters came from. A layer with drawsBefore 0 that is not edited is reproduced by
    * torch.manual_seed(seed) alone.
@@ -141,7 +145,9 @@ export interface Explanation {
   position: number;
   group: number;
   firstInChannel: number;
-  /** By input channel, then tap. */
+  /** How many terms the value sums: (inChannels / groups) * kernelSize. */
+  termCount: number;
+  /** By input channel, then tap: every term, or those of the channels asked for. */
   terms: ExplainedTerm[];
   bias: number | null;
   /** bias + sum of input * weight, accumulated in double and rounded once. */

@@ -2,6 +2,7 @@
 // can influence it. The playground renders these; the tests check them against real outputs.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "conv1d/layer.h"
@@ -25,15 +26,19 @@ struct Explanation {
   int64_t position;                  // t
   int64_t group;                     // out_channel / (C_out / groups)
   int64_t first_in_channel;          // the group's first input channel
-  std::vector<ExplainedTerm> terms;  // by input channel, then tap
+  int64_t term_count;                // terms the value sums: (C_in / groups) * kernel_size
+  std::vector<ExplainedTerm> terms;  // by input channel, then tap (only the channels asked for)
   bool has_bias;
   float bias;
   float value;  // bias + sum of input * weight, accumulated in double and rounded once
 };
 
 // input: (N, C_in, L) or (C_in, L), validated as forward does. For unbatched input `batch` must be 0.
-// Throws std::invalid_argument when (batch, out_channel, position) is outside the output.
-Explanation explain(const Conv1d& layer, const Tensor& input, int64_t batch, int64_t out_channel, int64_t position);
+// `channels`: the input channels (offsets within the group, ascending) whose terms are listed; all when
+// absent. The value always sums every term: an element can read millions, more than a caller can list.
+// Throws std::invalid_argument when (batch, out_channel, position) or a channel is out of range.
+Explanation explain(const Conv1d& layer, const Tensor& input, int64_t batch, int64_t out_channel, int64_t position,
+                    const std::optional<std::vector<int64_t>>& channels = std::nullopt);
 
 // How far one layer's outputs see, in the coordinates of the stack's original input.
 struct ReceptiveField {
