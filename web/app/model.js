@@ -3,7 +3,7 @@
 // every number and every rule comes from the package. Used on the main thread and in the worker.
 import { parseTensorText } from './parse.js';
 import { generateInput } from './generate.js';
-import { INT_ARGS } from './state.js';
+import { INT_ARGS, seedValue } from './state.js';
 import { explainSelection } from './explain.js';
 
 const LAYER_FIELDS = new Set(['in_channels', 'out_channels', 'kernel_size', 'stride', 'padding', 'dilation', 'groups',
@@ -104,7 +104,7 @@ export class Engine {
     const nn = this.nn;
     const built = { seedError: null, layers: [] };
     try {
-      nn.manualSeed(BigInt(state.seed));
+      nn.manualSeed(seedValue(state.seed));
     } catch (error) {
       built.seedError = asError(error, 'seed');
       nn.manualSeed(1);
