@@ -112,10 +112,10 @@ test("a worker's breakdown of an older state is dropped once the state is recomp
   const heavy = '?seed=1&layer=64,64,9,1,4,1,1,1,zeros&layer=64,64,9,1,4,1,1,1,zeros&gen=noise&n=2&c=64&len=4096';
   const page = await openStatic(env.chrome.browser, `${env.server.url}index.html${heavy}`, { page: true, init: holdReplies });
   await page.waitForFunction(() => window.conv1dPlayground.timing.lastMode === 'worker' && !window.conv1dPlayground.busy
-    && document.querySelector('.formula-main'), null, { timeout: 120_000 });
+    && document.querySelector('.formula-main'));
   await page.evaluate(() => { window.heldReplies = []; });
   await page.locator('table.selectable td[data-key="0,1,2"]').click();
-  await page.waitForFunction(() => window.heldReplies.length === 1, null, { timeout: 120_000 });
+  await page.waitForFunction(() => window.heldReplies.length === 1);
   // The input shrinks to length 5: light enough to compute on the page, which explains out[0, 1, 2] itself.
   await retype(page, page.getByLabel('length L'), '5');
   await settled(page);
