@@ -488,7 +488,7 @@ export async function mountPlayground(root, options = {}) {
     }
     if (app.linkProblem && syncUrl) {
       items.push(h('div', { class: 'notice notice-link' },
-        h('span', { text: `This state is too large for a link (${app.linkProblem.length.toLocaleString('en')} characters; a link holds at most ${LIMITS.linkLength.toLocaleString('en')}), so the address bar still shows the last state that fit. Save this one with the JSON export; Import brings it back.` }),
+        h('span', { text: `This state is too large for a link (${app.linkProblem.size}; a link holds at most ${LIMITS.linkLength.toLocaleString('en')}), so the address bar still shows the last state that fit. Save this one with the JSON export; Import brings it back.` }),
         h('button', { type: 'button', class: 'button small', onclick: () => openJsonExport(), text: 'Export JSON' })));
     }
     ui.notice.replaceChildren(...items);

@@ -103,15 +103,20 @@ export function stateToQuery(state) {
 /**
  * The query of a link to `state` at `base` (the rest of the address: origin, path, hash), only when the link reloads
  * to this state: no longer than LIMITS.linkLength and read back by parseState to the same query.
- * Returns { query } or { query: null, tooLong, length, message }.
+ * Returns { query } or { query: null, tooLong, length, message } (and when too long, size: its length in words).
  */
 export function linkQuery(state, base = '') {
+  const tooLong = (length, size) => ({ query: null, tooLong: true, length, size,
+    message: `the state is too large for a link (${size}; a link holds at most ${LIMITS.linkLength.toLocaleString('en')})` });
+  // The typed text and the edits alone already make a longer link: a megabyte of input is not encoded just to
+  // learn that (that takes a busy main thread half a second after every key).
+  let floor = base.length;
+  if (state.input.kind === 'text') floor += state.input.text.length;
+  for (const l of state.layers) floor += 3 * (Object.keys(l.weightEdits).length + Object.keys(l.biasEdits).length);
+  if (floor > LIMITS.linkLength) return tooLong(floor, `at least ${floor.toLocaleString('en')} characters`);
   const query = stateToQuery(state);
   const length = base.length + query.length;
-  if (length > LIMITS.linkLength) {
-    return { query: null, tooLong: true, length,
-      message: `the state is too large for a link (${length.toLocaleString('en')} characters; a link holds at most ${LIMITS.linkLength.toLocaleString('en')})` };
-  }
+  if (length > LIMITS.linkLength) return tooLong(length, `${length.toLocaleString('en')} characters`);
   let back;
   try {
     back = parseState(query);
