@@ -130,3 +130,19 @@ test('Conv1d(1, 4096, 4096): the heatmap canvas is sized by pixels, not by weigh
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('"Show all" writes a weight out only up to PyTorch\'s print threshold (1000 values)', async () => {
+  const page = await openPage(env.chrome.browser, `${env.server.url}?seed=1&layer=16,16,3,1,0,1,1,1,zeros&gen=noise&n=1&c=16&len=64`);
+  const region = page.getByRole('region', { name: 'Layer 1 weight' });
+  await region.getByRole('button', { name: 'Show all' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-param="weight"] input').length === 768);
+  // 16 × 16 × 62 = 15872 weights: no button that would lay out 15872 editable cells.
+  await type(page, 'kernel_size', '62');
+  await settle(page);
+  await page.waitForFunction(() => document.querySelector('[data-param="weight"] .hint')?.textContent.startsWith('15872 values'));
+  assert.equal(await region.getByRole('button', { name: 'Show all' }).count(), 0);
+  const inputs = await page.locator('[data-param="weight"] input').count();
+  assert.ok(inputs <= 7 * 7 * 7, `editable weight cells: ${inputs} (the first and last 3 along each dimension)`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -110,5 +110,8 @@ test('the cost estimate counts padding, dilation and the kernel span', () => {
     { out_channels: '4096', kernel_size: '4096' }]) {
     assert.ok(heavy(layer) > 1000 * base && heavy(layer) > 3_000_000, `${JSON.stringify(layer)}: ${heavy(layer)}`);
   }
+  // So does an input of a million values, generated or parsed on whichever thread computes.
+  const input = estimateCost(stateOf({}, { ...noise(16, 1024), batch: '64' }));
+  assert.ok(input > 3_000_000, `a (64, 16, 1024) input: ${input}`);
   assert.ok(base < 10_000, `the tutorial's example: ${base}`);
 });

@@ -49,10 +49,12 @@ export function inputValues(input, seed) {
 
 // What explaining one term costs, in the units of one multiply-add: the core packs each term into a JS object.
 const TERM_COST = 200;
+// What reading one input value costs (parsing its text or generating it as nested arrays, then the tensor).
+const INPUT_COST = 30;
 
 /**
- * A rough count of the work a state asks for, in multiply-adds, to decide between main thread and worker: per
- * layer the padded copy of its input, the multiply-adds of its output, its weights, and the terms the
+ * A rough count of the work a state asks for, in multiply-adds, to decide between main thread and worker: the
+ * input's values, and per layer the padded copy of its input, the multiply-adds of its output, its weights, and the terms the
  * breakdown explains — all from the lengths padding, dilation and stride give, so a window millions wide or a
  * padding of millions counts as what it costs. Unreadable arguments count as 1 (the layer then reports them).
  */
@@ -73,7 +75,7 @@ export function estimateCost(state) {
     channels = num(state.input.channels);
     length = num(state.input.length);
   }
-  let cost = batch * channels * length;
+  let cost = batch * channels * length * INPUT_COST;
   for (const l of state.layers) {
     const inC = num(l.in_channels);
     const outC = num(l.out_channels);

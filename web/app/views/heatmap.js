@@ -64,11 +64,11 @@ export class WeightHeatmap {
     this.canvas.style.height = `${this.cssH}px`;
     this.ratio = ratio;
     this.pixels = null;
-    this.canvas.setAttribute('aria-label', `Heatmap of the weight, ${out} output channels × ${inner} input channels × ${k} taps; largest magnitude ${formatValue(max)}. The table beside it has every value.`);
+    this.canvas.setAttribute('aria-label', `Heatmap of the weight, ${out} output channels × ${inner} input channels × ${k} taps; largest magnitude ${formatValue(max)}.${this.exact ? '' : ` Squeezed into ${this.cssW}×${this.cssH} pixels: each shows the weight under its centre.`} The table beside it has every value.`);
     this.legend.replaceChildren(
       h('span', { class: 'legend-end', text: formatValue(-max) }), h('span', { class: 'legend-bar' }),
       h('span', { class: 'legend-end', text: formatValue(max) }),
-      h('span', { class: 'legend-axes', text: `rows: out 0…${out - 1} · columns: in ch × k${groups > 1 ? ` (groups=${groups})` : ''}` }));
+      h('span', { class: 'legend-axes', text: `rows: out 0…${out - 1} · columns: in ch × k${groups > 1 ? ` (groups=${groups})` : ''}${this.exact ? '' : ' · squeezed: a pixel shows the weight under it'}` }));
     this.#draw();
   }
 
