@@ -94,6 +94,14 @@ test('many input channels: the formula folds the middle ones and keeps only what
   for (const t of r.ex.terms) assert.deepEqual(t, whole[t.inChannel * 9 + t.tap]);
 });
 
+test('a summarised explanation keeps the terms reading the input positions a summarised table shows', () => {
+  const r = run(stateOf({ kernel_size: '600', padding: '100' }, noise(1, 1000), { layer: 0, n: 0, c: 0, t: 0 }));
+  assert.ok(r.ex.terms.length < r.ex.termCount);
+  const whole = r.m.explain(r.x, 0, 0, 0).terms;
+  const kept = new Set(r.ex.terms.map(termKey));
+  for (const t of whole.filter((w) => w.source >= 0 && w.source < 3)) assert.ok(kept.has(termKey(t)), `tap ${t.tap} reads x[${t.source}]`);
+});
+
 test('influencing positions: the ends of a long list and its count', () => {
   const r = run(stateOf({ kernel_size: '3000' }, noise(1, 4000), { layer: 0, n: 0, c: 0, t: 10 }));
   assert.equal(r.ex.influencingCount, 3000);

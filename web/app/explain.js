@@ -122,17 +122,19 @@ function keepEnds(list) {
 
 /**
  * The terms kept of the core's whole list: every one up to FULL_TERMS; else, of the channels the formula shows,
- * the first and last EDGE taps and those under the strip's columns.
+ * the first and last EDGE taps, those under the strip's columns and those reading the first or last EDGE input
+ * positions (the ones a summarised input table shows, marked there as read).
  */
-function keepTerms(terms, channels, runs) {
+function keepTerms(terms, channels, runs, length) {
   if (terms.length <= FULL_TERMS) return terms;
   const taps = terms.length / channels;
   const underStrip = (p) => runs.some(([a, b]) => p >= a && p <= b);
+  const atEdge = (source) => source >= 0 && (source < EDGE || source >= length - EDGE);
   const kept = [];
   for (const c of shownChannels(channels)) {
     for (let j = 0; j < taps; j += 1) {
       const term = terms[c * taps + j];
-      if (j < EDGE || j >= taps - EDGE || underStrip(term.paddedPosition)) kept.push(term);
+      if (j < EDGE || j >= taps - EDGE || underStrip(term.paddedPosition) || atEdge(term.source)) kept.push(term);
     }
   }
   return kept;
@@ -164,7 +166,7 @@ export function explainSelection(engine, state, result) {
     const hi = terms[tapCount - 1].paddedPosition;
     const centre = at.t * m.stride + Math.floor((hi - lo) / 2);
     const strip = stripColumns(m, x, plan, lo, hi, centre);
-    Object.assign(out, { terms: keepTerms(terms, channelCount, strip.runs), termCount: terms.length, channelCount, tapCount,
+    Object.assign(out, { terms: keepTerms(terms, channelCount, strip.runs, x.shape[x.shape.length - 1]), termCount: terms.length, channelCount, tapCount,
       window: { lo, hi }, bias: e.bias, value: e.value, group: e.group, firstInChannel: e.firstInChannel, strip });
     // All layers' fields for the per-layer table; influencing inputs through the layers up to the selected one.
     out.fields = receptiveFields(engine, result.layers.length - 1).map((f) => ({ size: f.size, jump: f.jump, start: f.start }));
