@@ -135,9 +135,9 @@ test('the seed box refuses 0x10, 0b11, empty and words in a sentence; no field e
   const page = await openPage(env.chrome.browser, `${env.server.url}index.html`);
   const seed = page.getByLabel('seed', { exact: true });
   const seedError = page.locator('.field-seed .field-error');
-  for (const [text, message] of [['0x10', /^The seed must be a whole number written with the digits 0 to 9 \(such as 42 or -7\); '0x10' is not one\.$/],
-    ['0b11', /'0b11' is not one\.$/], ['', /^The seed is empty: type a whole number, such as 1\.$/], ['abc', /'abc' is not one\.$/],
-    ['1e3', /'1e3' is not one\.$/]]) {
+  for (const [text, message] of [['0x10', /^The seed must be a whole number such as 42 or -7, not '0x10'\.$/],
+    ['0b11', /, not '0b11'\.$/], ['', /^The seed is empty: type a whole number, such as 1\.$/], ['abc', /, not 'abc'\.$/],
+    ['1e3', /, not '1e3'\.$/]]) {
     await retype(page, seed, text);
     await settled(page);
     assert.match(await seedError.textContent(), message, JSON.stringify(text));

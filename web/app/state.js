@@ -142,7 +142,7 @@ export function seedValue(text) {
   const t = String(text).trim();
   if (t === '') throw new Error('The seed is empty: type a whole number, such as 1.');
   if (!/^-?\d+$/.test(t)) {
-    throw new Error(`The seed must be a whole number written with the digits 0 to 9 (such as 42 or -7); '${t.slice(0, 20)}' is not one.`);
+    throw new Error(`The seed must be a whole number such as 42 or -7, not '${t.slice(0, 20)}'.`);
   }
   if (t.replace('-', '').length > LIMITS.seedDigits) throw new Error(`The seed has more than ${LIMITS.seedDigits} digits.`);
   return BigInt(t);
