@@ -70,6 +70,19 @@ test('a pasted input too large for a link: the address keeps the last state that
   const json = JSON.parse(await page.locator('.exchange pre').textContent());
   assert.equal(json.state.input.text, big);
 
+  // A generated input of 20,000 values is linked as its generator; written out as text, it no longer fits.
+  await page.getByLabel('generate input').selectOption('sine');
+  await retype(page, page.getByLabel('length L'), '20000');
+  await urlWritten(page);
+  assert.equal(await notice.count(), 0);
+  const generated = await page.evaluate(() => window.location.href);
+  assert.equal(new URL(generated).searchParams.get('gen'), 'sine');
+  assert.equal(new URL(generated).searchParams.get('len'), '20000');
+  await page.getByLabel('generate input').selectOption('text');
+  await urlWritten(page);
+  await notice.waitFor();
+  assert.equal(await page.evaluate(() => window.location.href), generated);
+
   // A short input again: the address follows and the notice goes.
   await retype(page, box, '[[[5, 4, 3]]]');
   await urlWritten(page);
