@@ -7,8 +7,9 @@
 // EDGE taps of the channels it shows), the strip's columns (the window's two ends and the selected output's
 // neighbourhood, exact) and the ends of the influencing positions. Totals say what was left out.
 
-// Up to this many terms an explanation is kept whole (the formula can then unfold every channel).
-export const FULL_TERMS = 512;
+// Up to this many terms an explanation is kept whole (the formula can then unfold every channel). Each written term
+// is about eight elements, so this is as many as the editable tables' 256 cells cost to lay out.
+export const FULL_TERMS = 256;
 // Taps written at each end of a summarised channel, as PyTorch's edgeitems.
 export const EDGE = 3;
 // Channel groups written before the middle ones are folded: the first FOLD - 2 and the last.
