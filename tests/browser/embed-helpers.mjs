@@ -2,7 +2,7 @@
 // helpers to open a static page and reach into a <conv1d-playground>'s shadow root (Playwright pierces open ones).
 import { join } from 'node:path';
 import sirv from 'sirv';
-import { listen, root } from './helpers.mjs';
+import { listen, root, WAIT_GUARD_MS } from './helpers.mjs';
 
 export async function startEmbedServer() {
   const web = sirv(join(root, 'web'), { dev: true });
@@ -23,6 +23,7 @@ export async function startEmbedServer() {
  */
 export async function openStatic(browser, url, { count = 0, width = 1280, height = 900, page: isPage = false, init = null } = {}) {
   const context = await browser.newContext({ viewport: { width, height } });
+  context.setDefaultTimeout(WAIT_GUARD_MS);
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   page.problems = [];

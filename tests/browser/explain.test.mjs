@@ -156,16 +156,20 @@ test('animation: step, back, scrub and play move the window and fill the output 
   await page.locator('.strip-scroll').focus();
   await page.keyboard.press('Home');
   await page.waitForFunction(() => document.querySelector('.anim-position').textContent === '0 / 5');
-  // Play at 4×: it advances by itself, then pause stops it.
+  // Play at 4× (a step per 275 ms): it advances by itself, then pause stops it. The page's clock is a fake one that
+  // moves only when told to, so a busy machine cannot make the animation run ahead of the test (or to its end).
+  await page.clock.install();
+  await page.clock.pauseAt(Date.now() + 60_000);
   await panel.getByLabel('speed').selectOption('4');
   await panel.getByRole('button', { name: 'Play' }).click();
-  await page.waitForFunction(() => Number(document.querySelector('.anim-position').textContent.split(' / ')[0]) >= 2, null, { timeout: 5000 });
+  await page.clock.runFor(2 * 275);
+  await page.waitForFunction(() => document.querySelector('.anim-position').textContent === '2 / 5');
   await panel.getByRole('button', { name: 'Pause' }).click();
-  const paused = (await readBreakdown(page)).position;
-  await page.waitForTimeout(700);
-  assert.equal((await readBreakdown(page)).position, paused, 'pause stops the animation');
+  await page.clock.runFor(10 * 275);
+  assert.equal(await page.locator('.anim-position').textContent(), '2 / 5', 'pause stops the animation');
+  await page.clock.resume();
   b = await readBreakdown(page);
-  checkFormula(b, { outputText: await page.locator(`table.selectable td[data-key="0,0,${paused.split(' / ')[0]}"]`).textContent() });
+  checkFormula(b, { outputText: await page.locator('table.selectable td[data-key="0,0,2"]').textContent() });
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
@@ -300,12 +304,12 @@ test('worker path: a heavy configuration explains its outputs in the worker', as
   const heavy = '?seed=1&layer=64,64,9,1,4,1,1,1,zeros&layer=64,64,9,1,4,1,1,1,zeros&gen=noise&n=2&c=64&len=4096';
   const page = await openPage(env.chrome.browser, env.server.url + heavy);
   await page.waitForFunction(() => window.conv1dPlayground.timing.lastMode === 'worker' && !window.conv1dPlayground.busy
-    && document.querySelector('.formula-main'), null, { timeout: 60_000 });
+    && document.querySelector('.formula-main'));
   assert.equal(await page.locator('.formula-main .lhs').textContent(), 'out[0, 0, 0]');
   const cell = page.locator('table.selectable td[data-key="1,63,4095"]');
   const text = await cell.textContent();
   await cell.click();
-  await page.waitForFunction(() => document.querySelector('.formula-main .lhs').textContent === 'out[1, 63, 4095]', null, { timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelector('.formula-main .lhs').textContent === 'out[1, 63, 4095]');
   assert.equal(await page.locator('.formula-value').textContent(), text);
   assert.equal(await page.evaluate(() => window.conv1dPlayground.timing.lastMode), 'worker');
   assert.match(await page.locator('.rf-range').textContent(), /^4087 … 4103$/, 'two k=9 layers: size 17, padding 4 each');
@@ -318,7 +322,7 @@ test('screenshots of the breakdown at 1280 px and 375 px, no horizontal page scr
   for (const [width, name] of [[1280, 'explain-desktop-1280'], [375, 'explain-phone-375']]) {
     const page = await openPage(env.chrome.browser, env.server.url + q, { width, height: 900 });
     await page.evaluate(() => document.querySelectorAll('.layer-detail, .input-view').forEach((el) => { el.style.contentVisibility = 'visible'; }));
-    await page.waitForTimeout(150);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))); // drawn
     const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(scroll <= width, `${name}: page is ${scroll}px wide at ${width}px`);
     await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });

@@ -9,6 +9,9 @@ import sirv from 'sirv';
 import { chromium } from 'playwright-core';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
+// How long a wait or an action may take before the test fails: a guard against a hang, never a measure of speed,
+// so it is generous enough for a machine at load average 10 on 2 cores (where a page can take 10-20 s to start).
+export const WAIT_GUARD_MS = 180_000;
 export const screenshotDir = join(root, 'build', 'screenshots');
 
 /** Serves `handler` on a free port of 127.0.0.1: { origin, url (origin + '/'), close() }. */
@@ -44,6 +47,7 @@ export async function launch() {
  */
 export async function openPage(browser, url, { width = 1280, height = 900 } = {}) {
   const context = await browser.newContext({ viewport: { width, height } });
+  context.setDefaultTimeout(WAIT_GUARD_MS);
   const page = await context.newPage();
   page.problems = [];
   page.on('console', (msg) => {

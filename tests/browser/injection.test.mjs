@@ -31,7 +31,9 @@ async function visit(query) {
 }
 
 async function assertClean(page, dialogs, what) {
-  await page.waitForTimeout(50);
+  // Whatever the last change set off has run: the page is settled, then a frame and a task have passed.
+  await settled(page);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
   assert.deepEqual(dialogs, [], `${what}: a dialog opened`);
   const injected = await page.evaluate(() =>
     document.querySelectorAll('img, iframe, object, embed, script:not([src]), [onerror], [onload], svg [onload]').length);

@@ -42,7 +42,7 @@ test('re-render time for the presets and a 3-layer, 16-channel, length-256 stack
 test('a heavy configuration computes in the worker with a visible busy state; typing stays responsive', async () => {
   const heavy = '?seed=1&layer=64,64,9,1,4,1,1,1,zeros&layer=64,64,9,1,4,1,1,1,zeros&gen=noise&n=2&c=64&len=4096';
   const page = await openPage(env.chrome.browser, env.server.url + heavy);
-  await page.waitForFunction(() => window.conv1dPlayground.timing.lastMode === 'worker' && !window.conv1dPlayground.busy, null, { timeout: 60_000 });
+  await page.waitForFunction(() => window.conv1dPlayground.timing.lastMode === 'worker' && !window.conv1dPlayground.busy);
   // Change it: the busy indicator shows while the worker computes, and the main thread answers at once.
   const t0 = Date.now();
   await page.getByRole('group', { name: 'Layer 2' }).getByLabel('kernel_size', { exact: true }).fill('7');
@@ -50,7 +50,7 @@ test('a heavy configuration computes in the worker with a visible busy state; ty
   const answered = await page.evaluate(() => 1 + 1);
   assert.equal(answered, 2);
   if (STRICT) assert.ok(Date.now() - t0 < 1000, 'the page answered while the worker computed');
-  await page.waitForFunction(() => !window.conv1dPlayground.busy, null, { timeout: 60_000 });
+  await page.waitForFunction(() => !window.conv1dPlayground.busy);
   assert.ok(busyShown || (await page.evaluate(() => window.conv1dPlayground.timing.lastMode)) === 'worker');
   assert.match(await outputPrintout(page), /^tensor\(\[\[\[/);
   assert.match(await page.getByRole('region', { name: 'Output', exact: true }).locator('.badge').first().textContent(), /\(2, 64, 4098\)/);
@@ -64,7 +64,7 @@ test('screenshots: 375 px phone without horizontal scrolling, and 1280 px deskto
     const page = await openPage(env.chrome.browser, env.server.url + query, { width, height: 800 });
     // Off-screen result regions use content-visibility: auto; render them all for the full-page picture.
     await page.evaluate(() => document.querySelectorAll('.layer-detail, .input-view').forEach((el) => { el.style.contentVisibility = 'visible'; }));
-    await page.waitForTimeout(100);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))); // drawn
     const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(scroll <= width, `${name}: page is ${scroll}px wide at ${width}px`);
     await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });

@@ -4,11 +4,11 @@
 //   <conv1d-playground layers="Conv1d(2, 1, kernel_size=3)" input="[[[1, 2, 3], [4, 5, 6]]]"
 //                      panels="weights, output" readonly selected="0, 0, 1"></conv1d-playground>
 // Attributes (all optional; see docs/embedding.md): example, query, seed, layers, input, weights, panels,
-// readonly, selected. Each instance lives in its own open shadow root with the page's style sheets and owns its
-// state; they share only the WebAssembly module. Importing this file outside a browser defines nothing.
+// readonly, selected, page. Each instance lives in its own open shadow root with the page's style sheets and owns
+// its state; they share only the WebAssembly module. Importing this file outside a browser defines nothing.
 import { mountPlayground } from './mount.js';
 import { load } from '../lib/index.js';
-import { parsePanels, stateFromAttributes } from './options.js';
+import { pageAddress, parsePanels, stateFromAttributes } from './options.js';
 import { seededParams } from './exchange.js';
 
 const STATE_ATTRIBUTES = ['example', 'query', 'seed', 'layers', 'input', 'weights', 'selected'];
@@ -98,6 +98,14 @@ export class Conv1dPlaygroundElement extends Base {
         problems.push(`panels: ${error.message}`);
       }
     }
+    let pageUrl;
+    if (this.hasAttribute('page')) {
+      try {
+        pageUrl = pageAddress(this.getAttribute('page'), document.baseURI);
+      } catch (error) {
+        problems.push(`${error.message}; Copy link points to the playground next to this element's files instead.`);
+      }
+    }
     const { state, problem } = this.#stateFromAttributes(nn);
     if (problem) problems.push(problem);
     this.#showError(problems.join('\n'));
@@ -108,7 +116,7 @@ export class Conv1dPlaygroundElement extends Base {
       readOnly: this.hasAttribute('readonly') && this.getAttribute('readonly') !== 'false',
       compact: true,
       timingTarget: this,
-      pageUrl: this.getAttribute('page') ?? undefined,
+      pageUrl,
       onRender: () => {
         this.dispatchEvent(new CustomEvent('conv1d-render', { bubbles: true, composed: true }));
         if (first) {

@@ -4,7 +4,7 @@
 // Messages: { type: 'conv1d-playground:resize', height, id } where id is the iframe's `id` URL parameter.
 import { h } from './dom.js';
 import { mountPlayground, readQueryState } from './mount.js';
-import { stateToQuery as stateToQueryOf } from './state.js';
+import { linkQuery } from './state.js';
 import { parsePanels, parseSelection, applySelection, EMBED_KEYS } from './options.js';
 
 /** null when the query is not an embed; else the embed's options (errors in them become a notice). */
@@ -59,8 +59,13 @@ export async function startEmbed(root, embed) {
     notice: embed.problem,
     timingTarget: doc,
     onRender: () => requestAnimationFrame(report),
-    // Edits in the embed carry over to the full playground.
-    onChange: (state) => { full.search = embed.stateQuery = new URLSearchParams(stateToQueryOf(state)).toString(); link.href = full.href; },
+    // Edits in the embed carry over to the full playground, as long as a link can hold them.
+    onChange: (state) => {
+      const { query } = linkQuery(state, `${full.origin}${full.pathname}`);
+      if (query === null) return;
+      full.search = embed.stateQuery = query;
+      link.href = full.href;
+    },
   });
   new ResizeObserver(report).observe(doc);
   window.conv1dPlayground = app.app;

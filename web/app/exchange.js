@@ -74,7 +74,7 @@ export function importText(nn, text, current) {
       throw new Error("this JSON is not a conv1d-playground state (expected format 'conv1d-playground/state' and a query)");
     }
     try {
-      const state = parseState(data.query.startsWith('?') ? data.query : `?${data.query}`);
+      const state = parseState(data.query.startsWith('?') ? data.query : `?${data.query}`, { file: true });
       if (!state) throw new StateError('it holds no state');
       return { state, message: 'Imported the state from JSON.' };
     } catch (error) {

@@ -3,7 +3,7 @@
 // every number and every rule comes from the package. Used on the main thread and in the worker.
 import { parseTensorText } from './parse.js';
 import { generateInput } from './generate.js';
-import { INT_ARGS } from './state.js';
+import { INT_ARGS, seedValue } from './state.js';
 import { explainSelection } from './explain.js';
 
 const LAYER_FIELDS = new Set(['in_channels', 'out_channels', 'kernel_size', 'stride', 'padding', 'dilation', 'groups',
@@ -47,21 +47,49 @@ export function inputValues(input, seed) {
   }, seed);
 }
 
-/** A rough count of the work a state asks for, to decide between main thread and worker. */
+// What explaining one term costs, in the units of one multiply-add: the core packs each term into a JS object.
+const TERM_COST = 200;
+// What reading one input value costs (parsing its text or generating it as nested arrays, then the tensor).
+const INPUT_COST = 30;
+
+/**
+ * A rough count of the work a state asks for, in multiply-adds, to decide between main thread and worker: the
+ * input's values, and per layer the padded copy of its input, the multiply-adds of its output, its weights, and the terms the
+ * breakdown explains — all from the lengths padding, dilation and stride give, so a window millions wide or a
+ * padding of millions counts as what it costs. Unreadable arguments count as 1 (the layer then reports them).
+ */
 export function estimateCost(state) {
   const num = (v, d = 1) => {
     const n = Math.abs(Number(v));
     return Number.isFinite(n) ? n : d;
   };
-  let inputSize;
-  if (state.input.kind === 'text') inputSize = state.input.text.length / 2;
-  else inputSize = num(state.input.batch) * num(state.input.channels) * num(state.input.length);
-  let cost = inputSize;
-  let width = inputSize;
+  let batch;
+  let channels;
+  let length;
+  if (state.input.kind === 'text') {
+    batch = 1;
+    channels = Math.max(1, num(state.layers[0]?.in_channels));
+    length = state.input.text.length / 2 / channels;
+  } else {
+    batch = state.input.batched ? num(state.input.batch) : 1;
+    channels = num(state.input.channels);
+    length = num(state.input.length);
+  }
+  let cost = batch * channels * length * INPUT_COST;
   for (const l of state.layers) {
-    const weights = num(l.in_channels) * num(l.out_channels) * num(l.kernel_size) / Math.max(1, num(l.groups));
-    cost += weights * 4 + (width / Math.max(1, num(l.in_channels))) * weights;
-    width = (width / Math.max(1, num(l.in_channels))) * num(l.out_channels);
+    const inC = num(l.in_channels);
+    const outC = num(l.out_channels);
+    const k = num(l.kernel_size);
+    const dilation = num(l.dilation);
+    const span = dilation * Math.max(0, k - 1);
+    const text = String(l.padding).trim();
+    const padding = text === 'same' ? span : text === 'valid' ? 0 : 2 * num(text, 0);
+    const padded = length + padding;
+    const outLength = Math.max(1, Math.floor((padded - span - 1) / Math.max(1, num(l.stride))) + 1);
+    const inner = inC / Math.max(1, num(l.groups));
+    const weights = outC * inner * k;
+    cost += batch * inC * padded + batch * outC * outLength * inner * k + weights * 4 + inner * k * TERM_COST;
+    length = outLength;
   }
   return cost;
 }
@@ -104,7 +132,7 @@ export class Engine {
     const nn = this.nn;
     const built = { seedError: null, layers: [] };
     try {
-      nn.manualSeed(BigInt(state.seed));
+      nn.manualSeed(seedValue(state.seed));
     } catch (error) {
       built.seedError = asError(error, 'seed');
       nn.manualSeed(1);

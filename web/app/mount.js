@@ -7,7 +7,7 @@ import { h } from './dom.js';
 import { Engine, estimateCost, inputValues } from './model.js';
 import { parseNumber, parseTensorText, flatten, shapeOf, toLiteral } from './parse.js';
 import {
-  cloneState, defaultLayer, defaultState, hasEdits, parseState, preset, stateToQuery, StateError,
+  cloneState, defaultLayer, defaultState, hasEdits, LIMITS, linkQuery, parseState, preset, StateError,
 } from './state.js';
 import { InputPanel, LayerCard, Toolbar } from './views/controls.js';
 import { ResultsView } from './views/results.js';
@@ -70,11 +70,14 @@ export async function mountPlayground(root, options = {}) {
     result: null,
     undo: null,
     notice: options.notice ? { kind: 'refused', text: options.notice } : null,
+    /** Why the address bar cannot hold the current state (linkQuery's answer), or null. */
+    linkProblem: null,
     pasteErrors: new Map(),
     historyField: null,
     structureKey: null,
     cards: [],
     jobId: 0,
+    explainId: 0,
     worker: null,
     workerBusy: false,
     busy: false,
@@ -105,13 +108,20 @@ export async function mountPlayground(root, options = {}) {
     setTimeout(flushUrl, 0);
   }
 
+  // Only a link that reloads to the state is written; otherwise the address bar keeps the last one that did.
   function flushUrl() {
     if (!pendingUrl || destroyed) return;
     const { push } = pendingUrl;
     pendingUrl = null;
-    const query = stateToQuery(app.state);
-    if (query === view.location.search) return;
-    const url = `${view.location.pathname}${query}${view.location.hash}`;
+    const { origin, pathname, hash } = view.location;
+    const link = linkQuery(app.state, `${origin}${pathname}${hash}`);
+    const problem = link.query === null && link.tooLong ? link : null;
+    if (Boolean(problem) !== Boolean(app.linkProblem) || (problem && problem.length !== app.linkProblem.length)) {
+      app.linkProblem = problem;
+      if (ui) renderNotice();
+    }
+    if (link.query === null || link.query === view.location.search) return;
+    const url = `${pathname}${link.query}${hash}`;
     if (push) view.history.pushState(null, '', url);
     else view.history.replaceState(null, '', url);
   }
@@ -269,12 +279,16 @@ export async function mountPlayground(root, options = {}) {
       renderAll();
     },
     async share(status) {
-      const url = shareUrl();
-      try {
-        await navigator.clipboard.writeText(url);
-        status.textContent = 'Link copied';
-      } catch {
-        status.textContent = syncUrl ? 'Copy the address bar to share' : url;
+      const { url, problem } = shareLink();
+      if (problem) {
+        status.textContent = `No link: ${problem.message}.${problem.tooLong ? ' Save it with Export → JSON.' : ''}`;
+      } else {
+        try {
+          await navigator.clipboard.writeText(url);
+          status.textContent = 'Link copied';
+        } catch {
+          status.textContent = syncUrl ? 'Copy the address bar to share' : url;
+        }
       }
       setTimeout(() => { status.textContent = ''; }, 2500);
     },
@@ -331,6 +345,7 @@ export async function mountPlayground(root, options = {}) {
   function compute() {
     if (destroyed) return;
     const id = (app.jobId += 1);
+    app.explainId += 1; // a breakdown the worker is still computing explains the state before this one
     const state = app.state;
     if (!useWorker || estimateCost(state) < WORKER_THRESHOLD) {
       const t0 = performance.now();
@@ -385,7 +400,7 @@ export async function mountPlayground(root, options = {}) {
   function requestExplain() {
     if (destroyed || !app.result || app.result.pending) return;
     if (app.timing.lastMode === 'worker' && app.worker) {
-      app.explainId = (app.explainId ?? 0) + 1;
+      app.explainId += 1;
       app.worker.postMessage({ id: app.explainId, state: app.state, explainOnly: true });
       return;
     }
@@ -406,9 +421,19 @@ export async function mountPlayground(root, options = {}) {
   }
 
   // ---- rendering -------------------------------------------------------------------------------------
-  function shareUrl() {
-    if (syncUrl) return view.location.href;
-    return new URL(`index.html${stateToQuery(app.state)}`, options.pageUrl ?? new URL('../', import.meta.url)).href;
+  /** { url } of a link to the current state, or { problem } (linkQuery's answer) when no link restores it. */
+  function shareLink() {
+    const page = syncUrl ? new URL(view.location.href) : new URL('index.html', options.pageUrl ?? new URL('../', import.meta.url));
+    const link = linkQuery(app.state, `${page.origin}${page.pathname}${page.hash}`);
+    if (link.query === null) return { problem: link };
+    page.search = link.query;
+    return { url: page.href };
+  }
+
+  function openJsonExport() {
+    ui.exchange.setOpen(true);
+    ui.exchange.show('json');
+    ui.exchange.el.scrollIntoView?.({ block: 'nearest' });
   }
 
   function buildShell() {
@@ -460,6 +485,11 @@ export async function mountPlayground(root, options = {}) {
         h('span', { text: app.notice.text }),
         (app.notice.kind === 'reset' || app.notice.kind === 'imported') && app.undo ? h('button', { type: 'button', class: 'button small', onclick: () => actions.undoReset(), text: 'Undo' }) : null,
         h('button', { type: 'button', class: 'button small ghost', onclick: () => actions.dismissNotice(), text: 'Dismiss' })));
+    }
+    if (app.linkProblem && syncUrl) {
+      items.push(h('div', { class: 'notice notice-link' },
+        h('span', { text: `This state is too large for a link (${app.linkProblem.size}; a link holds at most ${LIMITS.linkLength.toLocaleString('en')}), so the address bar still shows the last state that fit. Save this one with the JSON export; Import brings it back.` }),
+        h('button', { type: 'button', class: 'button small', onclick: () => openJsonExport(), text: 'Export JSON' })));
     }
     ui.notice.replaceChildren(...items);
     const p = app.state.preset;
@@ -596,6 +626,7 @@ export async function mountPlayground(root, options = {}) {
   if (syncUrl) {
     const onPop = () => {
       pendingUrl = null;
+      app.linkProblem = null; // the state comes from a link
       const next = readQueryState(view.location.search);
       replaceState(next.state, {
         history: false,

@@ -21,6 +21,28 @@ export function parsePanels(text) {
 }
 
 /**
+ * The `page` attribute: the hosted playground that "Copy link" points to, resolved against `base` (the host
+ * page's address). An absolute address must be http(s): a `javascript:` or `data:` one would run or show whatever
+ * it holds when the link is followed. A relative one keeps the host page's scheme.
+ */
+export function pageAddress(text, base) {
+  const t = String(text).trim();
+  let absolute = null;
+  try {
+    absolute = new URL(t);
+  } catch {
+    // relative: resolved below
+  }
+  const refuse = () => new Error(`page must be an http(s) address or a relative one, not '${t.slice(0, 40)}'`);
+  if (absolute && absolute.protocol !== 'http:' && absolute.protocol !== 'https:') throw refuse();
+  try {
+    return new URL(t, base).href;
+  } catch {
+    throw refuse();
+  }
+}
+
+/**
  * The selected output element, written as PyTorch indexes the output: `t`, `c, t`, `n, c, t`, optionally after
  * the layer (`layer 2: 0, 1, 3` or four numbers `layer, n, c, t` with the layer counted from 1).
  * Returns { layer, n, c, t } with every index from 0 (layer 0 = the first layer).

@@ -8,7 +8,11 @@ export const INPUT_KINDS = ['text', 'ramp', 'sine', 'step', 'impulse', 'noise'];
 export const INT_ARGS = ['in_channels', 'out_channels', 'kernel_size', 'stride', 'dilation', 'groups'];
 
 export const LIMITS = Object.freeze({
-  urlLength: 200_000, layers: 16, fieldLength: 16, seedDigits: 20, inputText: 100_000,
+  // linkLength: the longest link the page writes, the whole address counted. Common servers refuse longer request
+  // lines (nginx 8 KB, Apache 8,190 bytes; `npm start`, on Node, 16 KB for the request line and headers together),
+  // browsers take far longer ones (Chrome 2 MB), and parseState reads queries up to urlLength. Larger states are
+  // saved with the JSON export, which parseState reads with the `file` limits below.
+  linkLength: 8000, urlLength: 200_000, layers: 16, fieldLength: 16, seedDigits: 20, inputText: 100_000,
   batch: 64, channels: 1024, length: 65_536, generated: 1_048_576, edits: 65_536,
 });
 
@@ -96,8 +100,53 @@ export function stateToQuery(state) {
   return `?${stateToParams(state).toString().replace(/%2C/g, ',').replace(/%3A/g, ':')}`;
 }
 
+/**
+ * The query of a link to `state` at `base` (the rest of the address: origin, path, hash), only when the link reloads
+ * to this state: no longer than LIMITS.linkLength and read back by parseState to the same query.
+ * Returns { query } or { query: null, tooLong, length, message } (and when too long, size: its length in words).
+ */
+export function linkQuery(state, base = '') {
+  const tooLong = (length, size) => ({ query: null, tooLong: true, length, size,
+    message: `the state is too large for a link (${size}; a link holds at most ${LIMITS.linkLength.toLocaleString('en')})` });
+  // The typed text and the edits alone already make a longer link: a megabyte of input is not encoded just to
+  // learn that (that takes a busy main thread half a second after every key).
+  let floor = base.length;
+  if (state.input.kind === 'text') floor += state.input.text.length;
+  for (const l of state.layers) floor += 3 * (Object.keys(l.weightEdits).length + Object.keys(l.biasEdits).length);
+  if (floor > LIMITS.linkLength) return tooLong(floor, `at least ${floor.toLocaleString('en')} characters`);
+  const query = stateToQuery(state);
+  const length = base.length + query.length;
+  if (length > LIMITS.linkLength) return tooLong(length, `${length.toLocaleString('en')} characters`);
+  let back;
+  try {
+    back = parseState(query);
+  } catch (error) {
+    if (!(error instanceof StateError)) throw error;
+    return { query: null, tooLong: false, length, message: error.message };
+  }
+  if (stateToQuery(back) !== query) return { query: null, tooLong: false, length, message: 'the link would not restore this state' };
+  return { query };
+}
+
 /** A refused URL state: the message says why, for the person who followed the link. */
 export class StateError extends Error {}
+
+// The JSON export holds states too large for a link: up to the input box's own limit of text (parse.js).
+const FILE_LIMITS = { urlLength: 8_000_000, inputText: 2_000_000 };
+
+/**
+ * torch.manual_seed's argument from the seed box, as a BigInt: decimal digits with an optional minus sign, as a
+ * notebook writes it. Throws an Error whose message is a sentence for the seed box.
+ */
+export function seedValue(text) {
+  const t = String(text).trim();
+  if (t === '') throw new Error('The seed is empty: type a whole number, such as 1.');
+  if (!/^-?\d+$/.test(t)) {
+    throw new Error(`The seed must be a whole number such as 42 or -7, not '${t.slice(0, 20)}'.`);
+  }
+  if (t.replace('-', '').length > LIMITS.seedDigits) throw new Error(`The seed has more than ${LIMITS.seedDigits} digits.`);
+  return BigInt(t);
+}
 
 const INT_TEXT = /^-?\d{1,12}$/;
 const NUMBER_TEXT = /^(?:-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|-?inf|nan)$/;
@@ -118,11 +167,13 @@ function parseEdits(text, name) {
 
 /**
  * Reads a state from a query string. Returns null when there is no state in it (use the default);
- * throws StateError when the state is malformed or outside the page's limits.
+ * throws StateError when the state is malformed or outside the page's limits (a link's, or with `file`, the JSON
+ * export's).
  */
-export function parseState(search) {
+export function parseState(search, { file = false } = {}) {
+  const limits = file ? { ...LIMITS, ...FILE_LIMITS } : LIMITS;
   if (typeof search !== 'string') throw new StateError('the link is not text');
-  if (search.length > LIMITS.urlLength) throw new StateError(`the link is too long (${search.length} characters)`);
+  if (search.length > limits.urlLength) throw new StateError(`the link is too long (${search.length} characters)`);
   const p = new URLSearchParams(search);
   if (!p.has('seed') && !p.has('layer') && !p.has('input') && !p.has('gen')) return null;
   const known = new Set(['seed', 'layer', 'input', 'gen', 'n', 'c', 'len', 'all', 'embed', 'sel']);
@@ -179,7 +230,7 @@ export function parseState(search) {
     input = { kind, text: '', batch: batched ? n : '1', channels: c, length: len, batched };
   } else {
     const text = p.get('input') ?? '[[[1, 2, 3, 4, 5]]]';
-    if (text.length > LIMITS.inputText) throw new StateError('the input text is too long');
+    if (text.length > limits.inputText) throw new StateError('the input text is too long');
     input = textInput(text);
   }
   const all = p.get('all');

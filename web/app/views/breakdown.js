@@ -220,8 +220,8 @@ export class ExplainPanel {
       formulaView(ex, { mode, expanded: this.expanded, onExpand: () => { this.expanded = true; this.actions.refresh?.(); }, shownValue: shown }),
       v('p', { class: 'formula-note' }, `${who}${group} Each term is a weight times the value under that tap of the kernel; `,
         v('span', { class: 'pad-swatch', 'aria-hidden': 'true' }), ' marks padding. The core computes the terms and the sum in float32, as PyTorch does; the page only prints them.')]);
-    const live = ex.terms.length <= 12 ? formulaText(ex, mode).symbols
-      : `out[${idx(at.batched, at.n, at.c, at.t)}] = ${formatValue(ex.value)}: ${ex.terms.length} terms over ${new Set(ex.terms.map((t) => t.inChannel)).size} input channels${ex.bias !== null ? ' plus the bias' : ''}.`;
+    const live = ex.termCount <= 12 ? formulaText(ex, mode).symbols
+      : `out[${idx(at.batched, at.n, at.c, at.t)}] = ${formatValue(ex.value)}: ${ex.termCount} terms over ${ex.channelCount} input channels${ex.bias !== null ? ' plus the bias' : ''}.`;
     setText(this.live, live);
     // Padded cells met so far (their value and origin), remembered while the layer's input is unchanged.
     const knownKey = `${at.layer},${at.n}`;
@@ -236,18 +236,17 @@ export class ExplainPanel {
     const hadFocus = scroller && scroller === activeOf(scroller);
     patchVirtual(this.strip, [stripView({ ex, input, output: info.output, plan: info.plan, args, known: this.known, filling: this.filling })]);
     if (hadFocus) this.strip.querySelector('.strip-scroll')?.focus({ preventScroll: true });
-    // Keep the kernel window in view when the strip is wider than the panel. Measured after the frame is painted
-    // and only when the strip is on screen (off screen it skips layout: content-visibility).
+    // Keep the selected output (under its window's centre) in view when the strip is wider than the panel.
+    // Measured after the frame is painted and only when the strip is on screen (off screen it skips layout:
+    // content-visibility).
     requestAnimationFrame(() => setTimeout(() => {
       const sc = this.strip.querySelector('.strip-scroll');
-      const cells = sc?.querySelectorAll('td.tap');
-      if (!sc || !cells?.length) return;
+      const cell = sc?.querySelector('td.out.current');
+      if (!sc || !cell) return;
       const box = this.strip.getBoundingClientRect();
       const view = this.strip.ownerDocument.defaultView;
       if (box.bottom < 0 || box.top > view.innerHeight || sc.scrollWidth <= sc.clientWidth) return;
-      const a = cells[0].offsetLeft;
-      const b = cells[cells.length - 1].offsetLeft + cells[cells.length - 1].offsetWidth;
-      sc.scrollLeft = Math.max(0, (a + b) / 2 - sc.clientWidth / 2);
+      sc.scrollLeft = Math.max(0, cell.offsetLeft + cell.offsetWidth / 2 - sc.clientWidth / 2);
     }, 0));
     const inLen = result.input.shape[result.input.shape.length - 1];
     patchVirtual(this.rf, [receptiveView({ ex, layers: state.layers, inputLength: inLen })]);

@@ -38,7 +38,7 @@ function showError(slot, message, extra) {
     return;
   }
   slot.hidden = false;
-  slot.replaceChildren(h('span', { class: 'error-text', text: message }), extra ?? null);
+  slot.replaceChildren(h('span', { class: 'error-text', text: message }), ...(extra ? [extra] : []));
 }
 
 /** A labelled field: returns { wrap, input, error }. */

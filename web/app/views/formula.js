@@ -1,10 +1,11 @@
-// The written formula of one output element: every term with its real numbers, grouped by input channel, then
+// The written formula of one output element: its terms with their real numbers, grouped by input channel, then
 // the bias and the value the core computed. Formatting only: the terms and the value come from the core's
-// explain(); this module never adds or multiplies anything.
+// explain(); this module never adds or multiplies anything. A long formula is summarised as PyTorch prints a
+// tensor: the first and last taps of each channel written, the middle channels folded, '…' saying how many terms
+// each gap leaves out (explain.js keeps just these terms of a large explanation).
 import { v as h } from '../dom.js';
 import { formatValue } from '../../lib/format.js';
-
-const MAX_CHANNELS = 8; // channel groups written out before the middle ones are folded (a button unfolds them)
+import { EDGE, shownChannels } from '../explain.js';
 
 /** Index text: [n, c, t] for batched tensors, [c, t] for unbatched ones. */
 export const idx = (batched, n, ...rest) => (batched ? [n, ...rest] : rest).join(', ');
@@ -14,20 +15,6 @@ const tight = (batched, n, ...rest) => (batched ? [n, ...rest] : rest).join(',')
 function inputSymbol(term, at, mode) {
   if (term.padded && term.source < 0) return '0';
   return `x[${tight(at.batched, at.n, term.inChannel, term.source)}]`;
-}
-
-/** Plain-text formula (for screen readers, the copy button and the tests). */
-export function formulaText(ex, mode) {
-  const { at } = ex;
-  const groups = groupTerms(ex.terms);
-  const sym = groups.map((g) => `(${g.terms.map((t) => `w[${at.c},${t.inChannel - ex.firstInChannel},${t.tap}]·${inputSymbol(t, at, mode)}`).join(' + ')})`);
-  const num = groups.map((g) => `(${g.terms.map((t) => `${formatValue(t.weight)}·${formatValue(t.input)}`).join(' + ')})`);
-  if (ex.bias !== null) {
-    sym.push(`b[${at.c}]`);
-    num.push(formatValue(ex.bias));
-  }
-  const lhs = `out[${idx(at.batched, at.n, at.c, at.t)}]`;
-  return { symbols: `${lhs} = ${sym.join(' + ')} = ${formatValue(ex.value)}`, numbers: `${lhs} = ${num.join(' + ')} = ${formatValue(ex.value)}` };
 }
 
 export function groupTerms(terms) {
@@ -41,6 +28,60 @@ export function groupTerms(terms) {
     g.terms.push(term);
   }
   return groups;
+}
+
+/**
+ * What the formula writes, in order: { channel, items } per channel group (items: terms, and { gap: n } for n
+ * terms left out), and { fold: { channels, terms } } where channel groups are folded. expanded: every channel
+ * group of a whole explanation.
+ */
+export function formulaLayout(ex, expanded = false) {
+  const whole = ex.terms.length === ex.termCount;
+  const groups = groupTerms(ex.terms);
+  const indices = shownChannels(ex.channelCount, expanded && whole);
+  const parts = [];
+  indices.forEach((index, k) => {
+    if (k > 0 && index > indices[k - 1] + 1) {
+      const channels = index - indices[k - 1] - 1;
+      parts.push({ fold: { channels, terms: channels * ex.tapCount } });
+    }
+    const g = groups[whole ? index : k];
+    const written = whole ? g.terms : g.terms.filter((t) => t.tap < EDGE || t.tap >= ex.tapCount - EDGE);
+    const items = [];
+    written.forEach((t, j) => {
+      const skipped = j === 0 ? 0 : t.tap - written[j - 1].tap - 1;
+      if (skipped > 0) items.push({ gap: skipped });
+      items.push(t);
+    });
+    parts.push({ channel: g.channel, items });
+  });
+  return parts;
+}
+
+const gapText = (n) => `… ${n} more term${n === 1 ? '' : 's'} …`;
+const foldText = ({ channels, terms }) => `… ${channels} more channels (${terms} terms) …`;
+
+/** Plain-text formula (for screen readers, the copy button and the tests): every term kept, gaps summarised. */
+export function formulaText(ex, mode) {
+  const { at } = ex;
+  const sym = [];
+  const num = [];
+  for (const part of formulaLayout(ex, true)) {
+    if (part.fold) {
+      sym.push(foldText(part.fold));
+      num.push(foldText(part.fold));
+      continue;
+    }
+    const each = (f) => `(${part.items.map((t) => (t.gap ? gapText(t.gap) : f(t))).join(' + ')})`;
+    sym.push(each((t) => `w[${at.c},${t.inChannel - ex.firstInChannel},${t.tap}]·${inputSymbol(t, at, mode)}`));
+    num.push(each((t) => `${formatValue(t.weight)}·${formatValue(t.input)}`));
+  }
+  if (ex.bias !== null) {
+    sym.push(`b[${at.c}]`);
+    num.push(formatValue(ex.bias));
+  }
+  const lhs = `out[${idx(at.batched, at.n, at.c, at.t)}]`;
+  return { symbols: `${lhs} = ${sym.join(' + ')} = ${formatValue(ex.value)}`, numbers: `${lhs} = ${num.join(' + ')} = ${formatValue(ex.value)}` };
 }
 
 const MODE_VERB = { reflect: 'reflects', replicate: 'replicates', circular: 'wraps around to' };
@@ -75,30 +116,24 @@ const plus = () => h('span', { class: 'op', 'aria-hidden': 'true', text: '+' });
  */
 export function formulaView(ex, { mode, expanded = false, onExpand, onHover, shownValue }) {
   const { at } = ex;
-  const groups = groupTerms(ex.terms);
-  let shown = groups;
-  let folded = null;
-  if (!expanded && groups.length > MAX_CHANNELS) {
-    shown = [...groups.slice(0, MAX_CHANNELS - 2), null, groups[groups.length - 1]];
-    const hidden = groups.slice(MAX_CHANNELS - 2, -1);
-    folded = h('button', { type: 'button', class: 'fold', onclick: onExpand,
-      text: `… ${hidden.length} more channels (${hidden.reduce((a, g) => a + g.terms.length, 0)} terms) …`,
-      'aria-label': `Show all ${ex.terms.length} terms` });
-  }
+  const whole = ex.terms.length === ex.termCount;
   const parts = [];
-  shown.forEach((g, k) => {
+  formulaLayout(ex, expanded).forEach((part, k) => {
     if (k > 0) parts.push(plus());
-    if (g === null) {
-      parts.push(folded);
+    if (part.fold) {
+      // A whole explanation unfolds on request; a summarised one was never sent in full.
+      parts.push(whole
+        ? h('button', { type: 'button', class: 'fold', onclick: onExpand, text: foldText(part.fold), 'aria-label': `Show all ${ex.termCount} terms` })
+        : h('span', { class: 'fold', text: foldText(part.fold) }));
       return;
     }
     const terms = [];
-    g.terms.forEach((t, j) => {
+    part.items.forEach((t, j) => {
       if (j > 0) terms.push(plus());
-      terms.push(termEl(t, ex, mode, onHover));
+      terms.push(t.gap ? h('span', { class: 'fold', text: gapText(t.gap) }) : termEl(t, ex, mode, onHover));
     });
-    parts.push(h('span', { class: 'f-group', dataset: { ch: g.channel } },
-      h('span', { class: 'f-group-label', text: `in ch ${g.channel}` }),
+    parts.push(h('span', { class: 'f-group', dataset: { ch: part.channel } },
+      h('span', { class: 'f-group-label', text: `in ch ${part.channel}` }),
       h('span', { class: 'paren', text: '(' }), terms, h('span', { class: 'paren', text: ')' })));
   });
   if (ex.bias !== null) {

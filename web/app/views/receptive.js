@@ -3,17 +3,31 @@
 // selected output reads (the core's influencingInputs()).
 import { v as h } from '../dom.js';
 
-/** Consecutive runs: [1,2,3,7,9] → "1–3, 7, 9". */
-export function runsText(list, max = 24) {
+function runsOf(list) {
   const runs = [];
   for (const p of list) {
     const last = runs[runs.length - 1];
     if (last && p === last[1] + 1) last[1] = p;
     else runs.push([p, p]);
   }
-  const text = runs.slice(0, max).map(([a, b]) => (a === b ? String(a) : `${a}–${b}`));
+  return runs;
+}
+const runText = ([a, b]) => (a === b ? String(a) : `${a}–${b}`);
+
+/** Consecutive runs: [1,2,3,7,9] → "1–3, 7, 9". */
+export function runsText(list, max = 24) {
+  const runs = runsOf(list);
+  const text = runs.slice(0, max).map(runText);
   if (runs.length > max) text.push(`… (${runs.length - max} more runs)`);
   return text.join(', ');
+}
+
+/** The runs of the ends of a longer list (explain.js keeps its first and last half): the first and last few. */
+function endsText(list) {
+  const half = list.length / 2;
+  const head = runsOf(list.slice(0, half)).slice(0, 8).map(runText);
+  const tail = runsOf(list.slice(half)).slice(-3).map(runText);
+  return `${head.join(', ')}, …, ${tail.join(', ')}`;
 }
 
 /**
@@ -51,8 +65,10 @@ export function receptiveView({ ex, layers, inputLength }) {
   const last = first + f.size - 1;
   const clipped = first < 0 || last >= inputLength;
   const inRange = Math.min(last, inputLength - 1) - Math.max(first, 0) + 1;
-  const where = ex.influencing.length
-    ? `It actually reads ${ex.influencing.length} of them: ${runsText(ex.influencing)}${ex.influencing.length < inRange ? ' — dilation and stride leave gaps' : ''}.`
+  const count = ex.influencingCount;
+  const positions = count > ex.influencing.length ? endsText(ex.influencing) : runsText(ex.influencing);
+  const where = count
+    ? `It actually reads ${count} of them: ${positions}${count < inRange ? ' — dilation and stride leave gaps' : ''}.`
     : 'It reads only padding.';
   const summary = h('p', { class: 'rf-summary' },
     h('strong', { text: `Layer ${k + 1}, position ${t}` }), ` sees original-input positions `,

@@ -81,7 +81,8 @@ export class Highlighter {
   }
 
   /**
-   * ex: the explanation; weightCells(index) → the weight table's input for a flat index (or undefined);
+   * ex: the explanation (of a summarised one, what its kept terms read and use: explain.js keeps those reading
+   * the input positions a summarised table shows); weightCells(index) → the weight table's input for a flat index (or undefined);
    * heatmap: the selected layer's WeightHeatmap.
    */
   apply(ex, { weightCells, heatmap, inner, kernel }) {

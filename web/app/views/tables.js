@@ -6,7 +6,8 @@ import { activeOf, h } from '../dom.js';
 import { formatValue } from '../../lib/format.js';
 
 const THRESHOLD = 1000;
-// Editable tables are summarised sooner: hundreds of live <input>s cost more than a frame to lay out.
+// Editable tables are summarised sooner: hundreds of live <input>s cost more than a frame to lay out. "Show all"
+// goes up to PyTorch's threshold only (16000 inputs took seconds to lay out).
 export const EDIT_THRESHOLD = 256;
 const EDGE = 3;
 
@@ -142,7 +143,7 @@ export class WeightTable {
 
   /** shape: [out, in/groups, k] or [out] for a bias; edited: Set of flat indices; groups for channel labels. */
   update({ shape, data }, edited, groups = 1, showAll = false) {
-    const summarize = numel(shape) > (showAll ? THRESHOLD * 16 : EDIT_THRESHOLD);
+    const summarize = numel(shape) > (showAll ? THRESHOLD : EDIT_THRESHOLD);
     const key = `${shape.join('x')}/${summarize}/${groups}`;
     const editedKey = [...edited].join();
     if (key === this.key && data === this.lastData && editedKey === this.lastEdited) return;
@@ -212,8 +213,10 @@ export class WeightTable {
           cols.map((t) => h('th', { scope: 'col', text: t === null ? '…' : String(t) })))),
         h('tbody', null, rows));
     }
-    const more = summarize ? h('p', { class: 'hint' }, `${numel(shape)} values: showing the first and last ${EDGE} along each dimension. `,
-      h('button', { type: 'button', class: 'button small', onclick: () => this.onShowAll?.(), text: 'Show all' })) : null;
+    const count = numel(shape);
+    const more = summarize ? h('p', { class: 'hint' }, `${count} values: showing the first and last ${EDGE} along each dimension`,
+      count <= THRESHOLD ? ['. ', h('button', { type: 'button', class: 'button small', onclick: () => this.onShowAll?.(), text: 'Show all' })]
+        : ', as PyTorch prints it.') : null;
     this.el.replaceChildren(table, more ?? '');
   }
 }
