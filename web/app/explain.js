@@ -86,28 +86,13 @@ export function stripRuns(paddedLength, lo, hi, centre) {
   return runs;
 }
 
-/**
- * Where the padded positions [start, end) read from (an input index, or -1 for a zero). The core answers for a
- * window; a core that answers for the whole padded input is sliced (and asked once).
- */
-function sourceReader(m, length) {
-  let whole = null;
-  return (start, end) => {
-    if (whole) return whole.slice(start, end);
-    const got = m.paddedSources(length, start, end);
-    if (got.length === end - start) return Array.from(got);
-    whole = got;
-    return Array.from(got.slice(start, end));
-  };
-}
-
 /** The strip's columns and where each padded one reads from (null when the padding cannot apply). */
 function stripColumns(m, x, plan, lo, hi, centre) {
   const runs = stripRuns(plan.paddedLength, lo, hi, centre);
   let sources = null;
   try {
-    const read = sourceReader(m, x.shape[x.shape.length - 1]);
-    sources = runs.map(([a, b]) => read(a, b + 1));
+    const length = x.shape[x.shape.length - 1];
+    sources = runs.map(([a, b]) => m.paddedSources(length, a, b + 1));
   } catch {
     // the padding cannot apply: forward has already reported why
   }
@@ -122,23 +107,16 @@ function keepEnds(list) {
 }
 
 /**
- * The terms kept of the core's whole list: every one up to FULL_TERMS; else, of the channels the formula shows,
- * the first and last EDGE taps, those under the strip's columns and those reading the first or last EDGE input
- * positions (the ones a summarised input table shows, marked there as read).
+ * The terms kept: every one of a whole explanation (up to FULL_TERMS); else, of the shown channels' terms (all
+ * the core listed), the first and last EDGE taps, those under the strip's columns and those reading the first or
+ * last EDGE input positions (the ones a summarised input table shows, marked there as read).
  */
-function keepTerms(terms, channels, runs, length) {
-  if (terms.length <= FULL_TERMS) return terms;
-  const taps = terms.length / channels;
+function keepTerms(terms, whole, taps, runs, length) {
+  if (whole) return terms;
   const underStrip = (p) => runs.some(([a, b]) => p >= a && p <= b);
   const atEdge = (source) => source >= 0 && (source < EDGE || source >= length - EDGE);
-  const kept = [];
-  for (const c of shownChannels(channels)) {
-    for (let j = 0; j < taps; j += 1) {
-      const term = terms[c * taps + j];
-      if (j < EDGE || j >= taps - EDGE || underStrip(term.paddedPosition) || atEdge(term.source)) kept.push(term);
-    }
-  }
-  return kept;
+  return terms.filter(({ tap, paddedPosition, source }) =>
+    tap < EDGE || tap >= taps - EDGE || underStrip(paddedPosition) || atEdge(source));
 }
 
 /**
@@ -158,16 +136,18 @@ export function explainSelection(engine, state, result) {
     const x = engine.inputs?.[at.layer];
     const plan = result.layers[at.layer]?.plan;
     if (!m || !x || !plan) throw new Error('this layer was not computed');
-    const e = m.explain(x, at.n, at.c, at.t);
-    const terms = e.terms;
     const channelCount = m.inChannels / m.groups;
     const tapCount = m.kernelSize;
+    // Past FULL_TERMS the core lists only the channels the formula shows (the value still sums them all).
+    const whole = channelCount * tapCount <= FULL_TERMS;
+    const e = m.explain(x, at.n, at.c, at.t, whole ? {} : { channels: shownChannels(channelCount) });
+    const terms = e.terms;
     // The core lists each channel's taps in order, so the window is the first channel's first and last tap.
     const lo = terms[0].paddedPosition;
     const hi = terms[tapCount - 1].paddedPosition;
     const centre = at.t * m.stride + Math.floor((hi - lo) / 2);
     const strip = stripColumns(m, x, plan, lo, hi, centre);
-    Object.assign(out, { terms: keepTerms(terms, channelCount, strip.runs, x.shape[x.shape.length - 1]), termCount: terms.length, channelCount, tapCount,
+    Object.assign(out, { terms: keepTerms(terms, whole, tapCount, strip.runs, x.shape[x.shape.length - 1]), termCount: e.termCount, channelCount, tapCount,
       window: { lo, hi }, bias: e.bias, value: e.value, group: e.group, firstInChannel: e.firstInChannel, strip });
     // All layers' fields for the per-layer table; influencing inputs through the layers up to the selected one.
     out.fields = receptiveFields(engine, result.layers.length - 1).map((f) => ({ size: f.size, jump: f.jump, start: f.start }));

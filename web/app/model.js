@@ -4,7 +4,7 @@
 import { parseTensorText } from './parse.js';
 import { generateInput } from './generate.js';
 import { INT_ARGS, seedValue } from './state.js';
-import { explainSelection } from './explain.js';
+import { FOLD, FULL_TERMS, explainSelection } from './explain.js';
 
 const LAYER_FIELDS = new Set(['in_channels', 'out_channels', 'kernel_size', 'stride', 'padding', 'dilation', 'groups',
   'bias', 'padding_mode']);
@@ -88,7 +88,9 @@ export function estimateCost(state) {
     const outLength = Math.max(1, Math.floor((padded - span - 1) / Math.max(1, num(l.stride))) + 1);
     const inner = inC / Math.max(1, num(l.groups));
     const weights = outC * inner * k;
-    cost += batch * inC * padded + batch * outC * outLength * inner * k + weights * 4 + inner * k * TERM_COST;
+    // The breakdown sums every term of an element but lists only the shown channels' past FULL_TERMS.
+    const listed = inner * k <= FULL_TERMS ? inner * k : Math.min(inner, FOLD) * k;
+    cost += batch * inC * padded + batch * outC * outLength * inner * k + weights * 4 + inner * k + listed * TERM_COST;
     length = outLength;
   }
   return cost;
