@@ -103,7 +103,8 @@ export function stateToQuery(state) {
 /**
  * The query of a link to `state` at `base` (the rest of the address: origin, path, hash), only when the link reloads
  * to this state: no longer than LIMITS.linkLength and read back by parseState to the same query.
- * Returns { query } or { query: null, tooLong, length, message } (and when too long, size: its length in words).
+ * Returns { query } or { query: null, tooLong, length, message }; a link too long also has size, its length as text
+ * ("12,345 characters", or "at least …" when it was not encoded).
  */
 export function linkQuery(state, base = '') {
   const tooLong = (length, size) => ({ query: null, tooLong: true, length, size,
