@@ -1,4 +1,4 @@
-// Links and fields a person can break (issue 12): every address the page writes reloads to the same state and fits
+// Links and fields a person can break: every address the page writes reloads to the same state and fits
 // LIMITS.linkLength, a state too large for one says so and offers the JSON export; a worker's breakdown of an older
 // state is dropped; the seed box refuses 0x10 and empty in a sentence; no field error reads "null"; the element's
 // page attribute takes only http(s) and relative addresses. Driven with the keyboard, key by key.

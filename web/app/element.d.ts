@@ -50,7 +50,7 @@ export interface PlaygroundResult {
  * `example` (1|2|3), `query` (the page's `?seed=…&layer=…`), `seed`, `layers` (`Conv1d(2, 1, kernel_size=3)`, several
  * separated by `;` or newlines), `input` (`[[[1, 2, 3]]]` or a `tensor(...)` printout), `weights` (printed tensors or a
  * state_dict dump), `panels` (`toolbar, controls, input, weights, output, breakdown`), `readonly`, `selected`
- * (`n, c, t` or `layer 2: n, c, t`), `page` (URL of the hosted playground for "copy link").
+ * (`n, c, t` or `layer 2: n, c, t`), `page` (URL of the hosted playground for "copy link": http(s) or relative only).
  * Events: `conv1d-render` after every render, `conv1d-change` (detail.state) after every change a reader makes.
  */
 export declare class Conv1dPlaygroundElement extends HTMLElement {

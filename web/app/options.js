@@ -63,7 +63,7 @@ export function parseSelection(text) {
 }
 
 /**
- * Puts a selection into a state. The breakdown (issue 5) reads `state.sel` = { layer, n, c, t } (URL `sel=`);
+ * Puts a selection into a state. The breakdown reads `state.sel` = { layer, n, c, t } (URL `sel=`);
  * a selection without a layer means the last layer.
  */
 export function applySelection(state, selection) {

@@ -239,7 +239,7 @@ export function parseState(search, { file = false } = {}) {
   return { seed, layers, input, showAll: all === '1', sel: parseSelection(p.get('sel')), preset: null };
 }
 
-// ---- the selected output element (issue 5's breakdown) -----------------------------------------------
+// ---- the selected output element (the breakdown's) --------------------------------------------------
 // sel=layer,n,c,t — layer counts from 0 like w0/b0; n is 0 for unbatched (C, L) input. null: nothing chosen
 // (the page then explains the final output's first element). Out-of-range values are clamped by the
 // explain view, not refused: a link stays valid when a layer's length changes.

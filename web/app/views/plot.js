@@ -1,6 +1,6 @@
 // Line plots of (C, L) signals as SVG. One line per channel, sample markers when there are few samples.
 // SVG rather than a charting library: each sample is an addressable element (the breakdown and animation of
-// issue 5 highlight individual positions), it styles from the page's CSS (and a shadow root's), it scales
+// the breakdown highlight individual positions), it styles from the page's CSS (and a shadow root's), it scales
 // crisply in screenshots and print, and the whole thing is ~120 lines with no dependency.
 import { s, h } from '../dom.js';
 
