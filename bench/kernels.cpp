@@ -18,14 +18,12 @@ struct Shape {
 };
 
 const Shape shapes[] = {
-    {"small", 1, 16, 256, 16, 3, 1, 1, 1, 1},         {"audio", 1, 64, 4096, 64, 5, 1, 2, 1, 1},
-    {"wide", 8, 128, 2048, 128, 3, 1, 1, 1, 1},       {"strided", 1, 64, 8192, 128, 7, 2, 3, 1, 1},
-    {"dilated", 1, 64, 4096, 64, 3, 1, 4, 4, 1},      {"depthwise", 1, 256, 4096, 256, 9, 1, 4, 1, 256},
+    {"small", 1, 16, 256, 16, 3, 1, 1, 1, 1},    {"audio", 1, 64, 4096, 64, 5, 1, 2, 1, 1},
+    {"wide", 8, 128, 2048, 128, 3, 1, 1, 1, 1},  {"strided", 1, 64, 8192, 128, 7, 2, 3, 1, 1},
+    {"dilated", 1, 64, 4096, 64, 3, 1, 4, 4, 1}, {"depthwise", 1, 256, 4096, 256, 9, 1, 4, 1, 256},
 };
 
-double now() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
+double now() { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
 
 }  // namespace
 

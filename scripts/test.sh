@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # `npm test`: every suite. Usage: scripts/test.sh [cpp|fuzz|js]...  (default: all, in that order)
-#   cpp   the Catch2 suite three times: native (g++), WebAssembly (em++, run by Node), ASan+UBSan; and a check
-#         that only the WebAssembly SIMD kernels were compiled with -msimd128 (the scalar ones run scalar code)
+#   cpp   clang-format's check; the Catch2 suite three times: native (g++), WebAssembly (em++, run by Node),
+#         ASan+UBSan; and a check that only the WebAssembly SIMD kernels were compiled with -msimd128
 #   fuzz  a ~60 s libFuzzer run of the core
 #   js    Node's test runner: the package API, packaging, bundler, types, and the page in Chromium
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 run_cpp() {
+  echo "== clang-format (no drift from .clang-format)"
+  scripts/format.sh --check
   scripts/build.sh native wasm sanitize
   echo "== Catch2, native"
   build/native/tests/cpp/conv1d_tests

@@ -14,7 +14,7 @@ namespace conv1d::bindings::js {
 
 using emscripten::val;
 
-val create(const Conv1dArguments& arguments);  // value: a LayerHandle
+val create(const Conv1dArguments& arguments);              // value: a LayerHandle
 val prepare(LayerHandle& handle, const val& input_shape);  // value: the plan
 val reserve(LayerHandle& handle);
 val run(LayerHandle& handle);

@@ -100,9 +100,8 @@ Outcome<> LayerHandle::set_bias(const Shape& shape, const float* data) {
 Outcome<Explanation> LayerHandle::explain(const Shape& input_shape, const float* data, int64_t batch,
                                           int64_t out_channel, int64_t position,
                                           const std::optional<std::vector<int64_t>>& channels) const {
-  return capture([&] {
-    return conv1d::explain(layer_, copy_tensor(input_shape, data), batch, out_channel, position, channels);
-  });
+  return capture(
+      [&] { return conv1d::explain(layer_, copy_tensor(input_shape, data), batch, out_channel, position, channels); });
 }
 
 Outcome<std::vector<int64_t>> LayerHandle::padded_sources(int64_t length, int64_t begin, int64_t end) const {

@@ -10,8 +10,7 @@ namespace {
 void check_index(int64_t value, int64_t limit, const char* name, const char* dimension) {
   if (value < 0 || value >= limit) {
     throw ArgumentError(name, std::string("explain(): ") + name + "=" + std::to_string(value) +
-                                  " is out of range for " + dimension + " of size " +
-                                  std::to_string(limit));
+                                  " is out of range for " + dimension + " of size " + std::to_string(limit));
   }
 }
 

@@ -43,7 +43,7 @@ conv1d::Tensor run_kernel(const conv1d::KernelInfo& kernel, const conv1d::Conv1d
     conv1d::pad_input(input.data.data() + n * p.in_channels * p.length, p.in_channels, p.length, p.pad_left,
                       p.pad_right, o.padding_mode, padded.data());
     kernel.run(problem, padded.data(), weights, layer.bias() ? layer.bias()->data.data() : nullptr,
-           output.data.data() + n * p.out_channels * p.out_length);
+               output.data.data() + n * p.out_channels * p.out_length);
   }
   return output;
 }
@@ -102,8 +102,8 @@ TEST_CASE("kernels: width lt/eq/gt/div of the vector tiles, strides and dilation
     int64_t in, out, groups, k, stride, dilation;
   };
   const Geometry geometries[] = {
-      {1, 1, 1, 3, 1, 1},   {2, 3, 1, 1, 1, 1},  {3, 5, 1, 2, 2, 1},   {4, 4, 1, 3, 1, 2},  {5, 7, 1, 5, 3, 2},
-      {8, 8, 2, 3, 2, 3},   {6, 9, 3, 4, 4, 1},  {4, 4, 4, 3, 1, 1},   {4, 8, 4, 5, 2, 2},  {7, 14, 7, 9, 3, 1},
+      {1, 1, 1, 3, 1, 1},   {2, 3, 1, 1, 1, 1},  {3, 5, 1, 2, 2, 1},    {4, 4, 1, 3, 1, 2}, {5, 7, 1, 5, 3, 2},
+      {8, 8, 2, 3, 2, 3},   {6, 9, 3, 4, 4, 1},  {4, 4, 4, 3, 1, 1},    {4, 8, 4, 5, 2, 2}, {7, 14, 7, 9, 3, 1},
       {16, 13, 1, 7, 2, 1}, {9, 12, 3, 3, 1, 4}, {12, 12, 12, 1, 1, 1}, {3, 3, 3, 2, 5, 3},
   };
   std::mt19937 rng(99);
@@ -216,7 +216,9 @@ TEST_CASE("forward uses packed weights that follow set_weight and reset_paramete
 TEST_CASE("the kernel list and dispatch follow CONV1D_WASMSIMD", "[kernels]") {
   std::vector<std::string> names;
   for (const conv1d::KernelInfo& kernel : kernel_list()) names.emplace_back(kernel.name);
-  const auto listed = [&](const std::string& name) { return std::find(names.begin(), names.end(), name) != names.end(); };
+  const auto listed = [&](const std::string& name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+  };
   int simd_kernels = 0;
   for (const std::string& name : names) {
     const size_t at = name.find("_wasmsimd_");
@@ -242,8 +244,8 @@ TEST_CASE("the kernel list and dispatch follow CONV1D_WASMSIMD", "[kernels]") {
 
 TEST_CASE("dispatch picks a kernel that applies and whose weights the layer keeps", "[kernels]") {
   const conv1d::ConvProblem problems[] = {
-      {1, 5, 1, 3, 3, 1, 1, 1},       {16, 258, 16, 256, 3, 1, 1, 1}, {256, 4104, 256, 4096, 9, 1, 1, 256},
-      {4, 10, 8, 8, 3, 1, 1, 4},      {8, 10, 8, 8, 3, 1, 1, 2},      {64, 8198, 128, 4096, 7, 2, 1, 1},
+      {1, 5, 1, 3, 3, 1, 1, 1},  {16, 258, 16, 256, 3, 1, 1, 1}, {256, 4104, 256, 4096, 9, 1, 1, 256},
+      {4, 10, 8, 8, 3, 1, 1, 4}, {8, 10, 8, 8, 3, 1, 1, 2},      {64, 8198, 128, 4096, 7, 2, 1, 1},
   };
   for (const conv1d::ConvProblem& p : problems) {
     const conv1d::KernelInfo& kernel = conv1d::select_kernel(p);

@@ -118,8 +118,8 @@ TEST_CASE("influencing_inputs names a layer index outside the stack", "[handle]"
   for (const int64_t index : {int64_t{-1}, int64_t{2}}) {
     const auto outside = conv1d::bindings::influencing_inputs(stack, {1, 1, 7}, index, 0);
     CHECK(outside.argument == "layer_index");
-    CHECK(outside.error == "influencing_inputs(): layer_index=" + std::to_string(index) +
-                               " is out of range for a stack of 2 layers");
+    CHECK(outside.error ==
+          "influencing_inputs(): layer_index=" + std::to_string(index) + " is out of range for a stack of 2 layers");
   }
   CHECK(conv1d::bindings::receptive_fields(stack).back().size == 5);
 }

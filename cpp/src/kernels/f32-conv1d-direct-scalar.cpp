@@ -4,8 +4,8 @@
 
 namespace conv1d {
 
-void f32_conv1d_direct_scalar(const ConvProblem& p, const float* padded_input, const float* weight,
-                              const float* bias, float* output) {
+void f32_conv1d_direct_scalar(const ConvProblem& p, const float* padded_input, const float* weight, const float* bias,
+                              float* output) {
   const int64_t group_in = p.in_channels / p.groups;
   const int64_t group_out = p.out_channels / p.groups;
   for (int64_t oc = 0; oc < p.out_channels; ++oc) {

@@ -20,8 +20,8 @@ void tile(const float* x, const ptrdiff_t* offsets, int64_t k, const float* w, f
 
 }  // namespace
 
-void f32_conv1d_dw_scalar_24(const ConvProblem& p, const float* padded_input, const float* weights,
-                             const float* bias, float* output) {
+void f32_conv1d_dw_scalar_24(const ConvProblem& p, const float* padded_input, const float* weights, const float* bias,
+                             float* output) {
   if (p.out_channels == 0) return;
   const InputView view = make_input_view(p, padded_input);
   const int64_t multiplier = p.out_channels / p.groups;

@@ -33,8 +33,8 @@ inline void tile(const float* x, const int32_t* off, const int32_t* off_end, con
 
 }  // namespace
 
-void f32_conv1d_dw_wasmsimd_24(const ConvProblem& p, const float* padded_input, const float* weights,
-                               const float* bias, float* output) {
+void f32_conv1d_dw_wasmsimd_24(const ConvProblem& p, const float* padded_input, const float* weights, const float* bias,
+                               float* output) {
   if (p.out_channels == 0) return;
   const InputView view = make_input_view(p, padded_input);
   // wasm32: every count below is < 2^32 / 4 (it indexes memory), so 32-bit arithmetic is exact.

@@ -101,7 +101,8 @@ void f32_conv1d_gemm_wasmsimd_4x8(const ConvProblem& p, const float* padded_inpu
           const float* x = xg + u;
           v128_t acc = wasm_f32x4_const_splat(0.0f);
           for (int kk = 0; kk < depth; ++kk) {
-            acc = wasm_f32x4_add(acc, wasm_f32x4_mul(wasm_v128_load(w + kk * 4), wasm_v128_load32_splat(x + view.offsets[kk])));
+            acc = wasm_f32x4_add(
+                acc, wasm_f32x4_mul(wasm_v128_load(w + kk * 4), wasm_v128_load32_splat(x + view.offsets[kk])));
           }
           float lanes[4];
           wasm_v128_store(lanes, acc);

@@ -79,7 +79,8 @@ InputView make_input_view(const ConvProblem& p, const float* padded_input, int64
   } else if (s == 1) {
     for (int64_t ic = 0; ic < group_in; ++ic) {
       for (int64_t j = 0; j < p.kernel_size; ++j) {
-        offsets[static_cast<size_t>(ic * p.kernel_size + j)] = static_cast<ptrdiff_t>(ic * p.padded_length + j * p.dilation);
+        offsets[static_cast<size_t>(ic * p.kernel_size + j)] =
+            static_cast<ptrdiff_t>(ic * p.padded_length + j * p.dilation);
       }
     }
   } else {

@@ -14,7 +14,7 @@ struct ConvProblem {
   int64_t kernel_size;    // k
   int64_t stride;
   int64_t dilation;
-  int64_t groups;         // divides C_in and C_out
+  int64_t groups;  // divides C_in and C_out
 };
 
 // How a kernel reads its weights. Layouts other than `raw` are packed once per weight change
@@ -44,7 +44,7 @@ struct KernelInfo {
   KernelScope scope;
 };
 
-#define CONV1D_KERNEL(name, layout, scope) \
+#define CONV1D_KERNEL(name, layout, scope)                                                                  \
   void name(const ConvProblem& problem, const float* padded_input, const float* weights, const float* bias, \
             float* output);
 #include "kernels/kernels.inc"
