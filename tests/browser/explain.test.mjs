@@ -14,9 +14,12 @@ async function readBreakdown(page) {
   await settled(page);
   return page.evaluate(() => {
     const panel = document.querySelector('.breakdown');
+    // A negative weight or bias is written as subtraction: its sign is the operator before it.
+    const sign = (el) => (el.previousElementSibling?.matches('.op') && el.previousElementSibling.textContent === '\u2212' ? '-' : '');
     const terms = [...panel.querySelectorAll('.formula-main .term:not(.bias)')].map((el) => ({
       weight: Number(el.dataset.weight), input: Number(el.dataset.input), ch: Number(el.dataset.ch), tap: Number(el.dataset.tap),
-      wText: el.querySelector('.w-num').textContent, xText: el.querySelector('.x-num').textContent,
+      wText: sign(el) + el.querySelector('.w-num').textContent, xText: el.querySelector('.x-num').textContent,
+      pText: el.querySelector('.p-num').textContent,
       padded: el.classList.contains('padded'), tag: el.querySelector('.pad-tag')?.textContent ?? null,
       xSym: el.querySelector('.x-sym').textContent,
     }));
@@ -25,7 +28,7 @@ async function readBreakdown(page) {
     return {
       lhs: panel.querySelector('.formula-main .lhs').textContent,
       terms,
-      bias: bias ? { value: Number(bias.dataset.bias), text: bias.querySelector('.t-num').textContent } : null,
+      bias: bias ? { value: Number(bias.dataset.bias), text: sign(bias) + bias.querySelector('.t-num').textContent } : null,
       value: Number(value.dataset.value),
       valueText: value.textContent,
       live: panel.querySelector('[aria-live]').textContent,
@@ -48,6 +51,8 @@ function checkFormula(b, { outputText }) {
   let shown = 0;
   let bound = 0.5e-4;
   for (const t of b.terms) {
+    // Each term's product is that of the two numbers printed beside it (the weight's magnitude times the input).
+    assert.ok(Math.abs(num(t.pText) - Math.abs(num(t.wText)) * num(t.xText)) < 1e-12, `${t.wText} × ${t.xText} = ${t.pText}`);
     shown += num(t.wText) * num(t.xText);
     bound += 0.5e-4 * (Math.abs(num(t.wText)) + Math.abs(num(t.xText))) + 0.25e-8;
   }
@@ -88,7 +93,7 @@ test('each preset: select an output, read its formula and the highlights', async
   await page.getByRole('button', { name: 'Example 1' }).click();
   await page.locator('table.selectable td[data-key="0,0,0"]').click();
   const b = await readBreakdown(page);
-  assert.deepEqual(b.terms.map((t) => `${t.wText}×${t.xText}`), ['0.2975×1.', '-0.2548×2.', '-0.1119×3.']);
+  assert.deepEqual(b.terms.map((t) => `${t.wText}×${t.xText}=${t.pText}`), ['0.2975×1.=0.2975', '-0.2548×2.=0.5096', '-0.1119×3.=0.3357']);
   assert.equal(b.bias.text, '0.2710');
   assert.equal(b.valueText, '-0.2770');
   assert.deepEqual(page.problems, []);

@@ -39,6 +39,16 @@ export class ExplainPanel {
     this.formula = h('div', { class: 'formula-area' });
     this.strip = h('div', { class: 'strip-area' });
     this.rf = h('div', { class: 'rf-area' });
+    // A persistent checkbox (not part of the redrawn formula) so it keeps focus; native, so keys and taps work.
+    const preciseId = uid('precise');
+    this.precise = false;
+    this.preciseBox = h('input', { type: 'checkbox', id: preciseId, class: 'precise-toggle' });
+    this.preciseBox.addEventListener('change', () => {
+      this.precise = this.preciseBox.checked;
+      this.actions.refresh?.();
+    });
+    this.preciseControl = h('div', { class: 'check precise-control' }, this.preciseBox,
+      h('label', { for: preciseId }, 'full precision — the float32 values PyTorch computes with'));
 
     // Animation controls: persistent elements (updated in place) so they keep focus while it plays.
     const button = (label, text, onclick) => h('button', { type: 'button', class: 'button small anim-button', 'aria-label': label, title: label, text, onclick });
@@ -68,7 +78,7 @@ export class ExplainPanel {
       e.preventDefault();
     });
 
-    this.body = h('div', { class: 'breakdown-body' }, this.formula,
+    this.body = h('div', { class: 'breakdown-body' }, this.preciseControl, this.formula,
       h('h3', { class: 'breakdown-sub', text: 'The kernel sliding over the padded input' }), this.controls, this.strip,
       h('h3', { class: 'breakdown-sub', text: 'Receptive field through the stack' }), this.rf);
     this.el = h('section', { class: 'region breakdown', 'aria-labelledby': titleId },
@@ -167,7 +177,7 @@ export class ExplainPanel {
       return;
     }
     this.body.hidden = false;
-    const key = [ex, info.output.data, input.data, this.expanded, this.filling, state.layers.length];
+    const key = [ex, info.output.data, input.data, this.expanded, this.precise, this.filling, state.layers.length];
     const same = this.lastKey && key.every((d, i) => d === this.lastKey[i]);
     this.last = ex;
     this.outLength = info.plan.outLength;
@@ -217,9 +227,10 @@ export class ExplainPanel {
     // differs mostly in its numbers, so only those reach the page (new subtrees, ~700 nodes, would be styled and
     // laid out from scratch; building real nodes to compare would cost as much as the rest of the re-render).
     patchVirtual(this.formula, [
-      formulaView(ex, { mode, expanded: this.expanded, onExpand: () => { this.expanded = true; this.actions.refresh?.(); }, shownValue: shown }),
+      formulaView(ex, { mode, expanded: this.expanded, onExpand: () => { this.expanded = true; this.actions.refresh?.(); }, shownValue: shown,
+        precise: this.precise }),
       v('p', { class: 'formula-note' }, `${who}${group} Each term is a weight times the value under that tap of the kernel; `,
-        v('span', { class: 'pad-swatch', 'aria-hidden': 'true' }), ' marks padding. The core computes the terms and the sum in float32, as PyTorch does; the page only prints them.')]);
+        v('span', { class: 'pad-swatch', 'aria-hidden': 'true' }), ' marks padding. Under each term: its product. The core computes every term and the sum, as PyTorch does.')]);
     const live = ex.termCount <= 12 ? formulaText(ex, mode).symbols
       : `out[${idx(at.batched, at.n, at.c, at.t)}] = ${formatValue(ex.value)}: ${ex.termCount} terms over ${ex.channelCount} input channels${ex.bias !== null ? ' plus the bias' : ''}.`;
     setText(this.live, live);
