@@ -128,6 +128,12 @@ export class ResultsView {
         bias: new WeightTable({ name: 'bias', onEdit: (idx, text) => this.actions.editParam(i, 'bias', idx, text),
           onPaste: (text) => this.actions.pasteParam(i, 'bias', text) }),
         heatmap: new WeightHeatmap(),
+        editedBadge: h('span', { class: 'badge edited-badge', hidden: true }),
+        resetButton: h('button', { type: 'button', class: 'button small', disabled: true, onclick: () => this.actions.resetLayerWeights(i),
+          text: 'Reset from seed' }),
+        // Shown over what follows, not in the flow: a message appearing must not move the cells below it.
+        weightError: h('p', { class: 'field-error param-error', role: 'alert', hidden: true }),
+        biasError: h('p', { class: 'field-error param-error', role: 'alert', hidden: true }),
       });
       const t = this.weightTables[i];
       linkHeatmap(t.weight, t.heatmap);
@@ -221,10 +227,12 @@ export class ResultsView {
       const intermediate = state.showAll && i < layers.length - 1
         ? this.#view(`layer${i}`, info.output, { name: `Layer ${i + 1} output`, width, layer: i }) : this.#view(`layer${i}`, null);
       // New values alone do not rebuild the layer's section: its tables, heatmap and printouts update in place.
-      const deps = [info.weight?.shape.join(), info.bias?.shape.join(), JSON.stringify([layerState.weightEdits, layerState.biasEdits, layerState.groups]),
-        this.expanded.has(i), intermediate, state.showAll, layers.length,
-        pasteErrors.get(`${i}.weight`), pasteErrors.get(`${i}.bias`), info.repr, info.error?.message, width, info.editErrors.join()];
-      children.push(this.#memo(`layer${i}`, deps, () => this.#layerDetail(state, result, info, i, { width, pasteErrors, intermediate })));
+      // Nor do edits and their errors: the badge, the reset button and the error lines are updated in place too,
+      // so the cell being typed in is never detached or rewritten.
+      const deps = [info.weight?.shape.join(), info.bias?.shape.join(), this.expanded.has(i), intermediate, state.showAll,
+        layers.length, info.repr, info.error?.message, width];
+      children.push(this.#memo(`layer${i}`, deps, () => this.#layerDetail(state, result, info, i, { width, intermediate })));
+      this.#updateEdits(info, layerState, i, pasteErrors);
       this.offscreen.run(`layer${i}`, 'params', () => this.#updateParams(info, layerState, i));
     });
     for (const key of this.memoCache.keys()) {
@@ -250,38 +258,46 @@ export class ResultsView {
     }
   }
 
-  #layerDetail(state, result, info, i, { pasteErrors, intermediate }) {
+  /** The "n edited" badge, the reset button and the edit/paste error lines of layer i. */
+  #updateEdits(info, layerState, i, pasteErrors) {
+    const t = this.weightTables[i];
+    const edited = Object.keys(layerState.weightEdits).length + Object.keys(layerState.biasEdits).length;
+    t.editedBadge.hidden = !edited;
+    t.editedBadge.textContent = `${edited} edited`;
+    t.resetButton.disabled = !edited;
+    const showError = (el, errors) => {
+      const text = errors.filter(Boolean).join(' ');
+      if (el.textContent !== text) el.textContent = text;
+      el.hidden = !text;
+    };
+    showError(t.weightError, [...info.editErrors, pasteErrors.get(`${i}.weight`)]);
+    showError(t.biasError, [pasteErrors.get(`${i}.bias`)]);
+  }
+
+  #layerDetail(state, result, info, i, { intermediate }) {
     const layers = result.layers;
     {
-      const layerState = state.layers[i];
-      const edited = Object.keys(layerState.weightEdits).length + Object.keys(layerState.biasEdits).length;
+      const tables = this.weightTables[i];
       const headId = uid(`layer-detail-${i}`); // unique per instance: several playgrounds may share a document
       const group = h('section', { class: 'layer-detail', 'aria-labelledby': headId },
         h('div', { class: 'layer-detail-head' },
           h('h2', { id: headId, class: 'layer-detail-title' }, `Layer ${i + 1}`,
             info.repr ? h('code', { class: 'repr', text: info.repr }) : null),
-          edited ? h('span', { class: 'badge edited-badge', text: `${edited} edited` }) : null,
-          h('button', { type: 'button', class: 'button small', disabled: !edited, onclick: () => this.actions.resetLayerWeights(i),
-            text: 'Reset from seed' })));
+          tables.editedBadge, tables.resetButton));
       if (!info.weight) {
         group.append(h('p', { class: 'empty-state', text: `Layer ${i + 1} cannot be built: ${info.error?.message ?? ''}` }));
         return group;
       }
-      const tables = this.weightTables[i];
       const w = region(`Layer ${i + 1} weight`, { level: 'h3', className: 'param', extra: shapeBadge(info.weight.shape) });
       w.append(h('p', { class: 'region-sub' }, 'Shape ', h('code', { text: '[out_channels, in_channels / groups, kernel_size]' }),
         '. Type to edit a value, or paste a whole tensor into any cell.'),
-        h('div', { class: 'weight-views' }, tables.weight.el, tables.heatmap.el));
-      const errors = [...info.editErrors, ...(pasteErrors.get(`${i}.weight`) ? [pasteErrors.get(`${i}.weight`)] : [])];
-      if (errors.length) w.append(h('p', { class: 'field-error', role: 'alert', text: errors.join(' ') }));
+        h('div', { class: 'weight-views' }, tables.weight.el, tables.heatmap.el, tables.weightError));
       tables.weightPrintout = new Printout(`Layer ${i + 1} weight`, info.weight.shape, info.weight.data);
       w.append(tables.weightPrintout.el);
       group.append(w);
       const b = region(`Layer ${i + 1} bias`, { level: 'h3', className: 'param', extra: info.bias ? shapeBadge(info.bias.shape) : null });
       if (info.bias) {
-        b.append(tables.bias.el);
-        const pe = pasteErrors.get(`${i}.bias`);
-        if (pe) b.append(h('p', { class: 'field-error', role: 'alert', text: pe }));
+        b.append(h('div', { class: 'param-views' }, tables.bias.el, tables.biasError));
         tables.biasPrintout = new Printout(`Layer ${i + 1} bias`, info.bias.shape, info.bias.data);
         b.append(tables.biasPrintout.el);
       } else {

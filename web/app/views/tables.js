@@ -4,6 +4,7 @@
 // first and last 3 along each dimension.
 import { activeOf, h } from '../dom.js';
 import { formatValue } from '../../lib/format.js';
+import { parseNumber } from '../parse.js';
 
 const THRESHOLD = 1000;
 // Editable tables are summarised sooner: hundreds of live <input>s cost more than a frame to lay out. "Show all"
@@ -114,8 +115,12 @@ export function tensorTable(tensor, options) {
 }
 
 /**
- * Editable weight table [out, in/groups, k] that updates in place (so the cell being typed in keeps focus).
- * onEdit(flatIndex, text) is called on input; onPaste(text) when a whole tensor is pasted into a cell.
+ * Editable weight table [out, in/groups, k] that updates in place. A cell behaves like a spreadsheet's: while it
+ * has focus nothing rewrites it (every keystroke that reads as a number is applied at once, and states on the way
+ * to one — '-', '0.', '1e' — are neither applied nor reported); Enter or leaving the cell shows the value as
+ * PyTorch prints it, Escape brings that value back, and text that is still not a number then is reported.
+ * onEdit(flatIndex, text) is called with text that is a number on input, and with text that is not on commit;
+ * onPaste(text) when a whole tensor is pasted into a cell.
  */
 export class WeightTable {
   constructor({ name, onEdit, onPaste, onShowAll }) {
@@ -128,9 +133,30 @@ export class WeightTable {
     this.key = null;
     this.cells = new Map();
     this.el = h('div', { class: 'table-scroll weight-scroll', dataset: { param: name } });
+    const indexOf = (target) => (target.dataset?.index === undefined ? null : Number(target.dataset.index));
     this.el.addEventListener('input', (e) => {
-      const i = e.target.dataset?.index;
-      if (i !== undefined) this.onEdit(Number(i), e.target.value);
+      const i = indexOf(e.target);
+      if (i === null) return;
+      const number = parseNumber(e.target.value) !== null;
+      e.target.classList.toggle('incomplete', !number);
+      if (number) this.onEdit(i, e.target.value);
+    });
+    this.el.addEventListener('keydown', (e) => {
+      const i = indexOf(e.target);
+      if (i === null || e.target.readOnly) return;
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        this.#commit(e.target, i);
+        e.target.select();
+      } else if (e.key === 'Escape') {
+        e.target.classList.remove('incomplete');
+        this.#show(e.target, i);
+        e.target.select();
+      }
+    });
+    this.el.addEventListener('focusout', (e) => {
+      const i = indexOf(e.target);
+      if (i !== null && this.cells.get(i) === e.target && !e.target.readOnly) this.#commit(e.target, i);
     });
     this.el.addEventListener('paste', (e) => {
       const text = e.clipboardData?.getData('text') ?? '';
@@ -139,6 +165,24 @@ export class WeightTable {
         this.onPaste(text);
       }
     });
+  }
+
+  /** Ends an edit: a number is shown as printed; anything else is reported and the cell shows the value kept. */
+  #commit(input, index) {
+    if (input.classList.contains('incomplete')) {
+      input.classList.remove('incomplete');
+      const text = input.value;
+      this.#show(input, index);
+      this.onEdit(index, text);
+    } else {
+      this.#show(input, index);
+    }
+  }
+
+  #show(input, index) {
+    if (!this.lastData || index >= this.lastData.length) return;
+    const text = formatValue(this.lastData[index]);
+    if (input.value !== text) input.value = text;
   }
 
   /** shape: [out, in/groups, k] or [out] for a bias; edited: Set of flat indices; groups for channel labels. */
@@ -157,15 +201,11 @@ export class WeightTable {
     for (const [index, input] of this.cells) {
       const isEdited = edited.has(index);
       if (input.classList.contains('edited') !== isEdited) input.classList.toggle('edited', isEdited);
-      if (input === active || (previous && Object.is(previous[index], data[index]) && !this.stale?.has(index))) continue;
+      if (previous && Object.is(previous[index], data[index])) continue;
+      input.title = String(data[index]);
+      if (input === active) continue;
       const text = formatValue(data[index]);
       if (input.value !== text) input.value = text;
-      input.title = String(data[index]);
-    }
-    this.stale = null;
-    if (active && this.cells.get(Number(active.dataset?.index)) === active) {
-      // The cell being typed in was skipped: rewrite it on a later update even if its value is the same then.
-      this.stale = new Set([Number(active.dataset.index)]);
     }
   }
 
