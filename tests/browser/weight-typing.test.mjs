@@ -124,6 +124,12 @@ test('errors and the rebuild notice appear without moving any other control', as
   assert.equal(await page.locator('.layer-card .field-grid > *').count(), 9);
   const withError = await boxes(page, column);
   for (const [name, box] of Object.entries(withError)) assert.deepEqual(box, before[name], name);
+  // Lying over the next row, it lets a click through to the field under it, and steps aside while that has focus.
+  await layer.getByLabel('padding', { exact: true }).click();
+  assert.equal(await page.evaluate(() => document.activeElement.closest('.field').classList.contains('field-padding')), true);
+  assert.equal(await layer.locator('.field-kernel_size .field-error').isVisible(), false);
+  await layer.getByLabel('kernel_size', { exact: true }).click();
+  assert.equal(await layer.locator('.field-kernel_size .field-error').isVisible(), true);
   await page.keyboard.press('Control+A');
   await page.keyboard.type('3');
   await settled(page);

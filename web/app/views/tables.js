@@ -118,7 +118,7 @@ export function tensorTable(tensor, options) {
  * Editable weight table [out, in/groups, k] that updates in place. A cell behaves like a spreadsheet's: while it
  * has focus nothing rewrites it (every keystroke that reads as a number is applied at once, and states on the way
  * to one — '-', '0.', '1e' — are neither applied nor reported); Enter or leaving the cell shows the value as
- * PyTorch prints it, Escape brings that value back, and text that is still not a number then is reported.
+ * PyTorch prints it, Escape shows the value in use again, and text that is still not a number then is reported.
  * onEdit(flatIndex, text) is called with text that is a number on input, and with text that is not on commit;
  * onPaste(text) when a whole tensor is pasted into a cell.
  */
