@@ -108,8 +108,8 @@ const boxes = (page, selectors) => page.evaluate((list) => Object.fromEntries(li
 test('errors and the rebuild notice appear without moving any other control', async () => {
   const page = await openPage(env.chrome.browser, env.server.url);
   const fields = ['in_channels', 'out_channels', 'kernel_size', 'stride', 'padding', 'dilation', 'groups', 'padding_mode'];
-  const column = fields.map((n) => [n, `.layer-card .field-${n}`]);
-  const controls = [...column, ['add layer', '.add-layer'], ['bias cell', '[aria-label="bias[0]"]'],
+  const column = [...fields.map((n) => [n, `.layer-card .field-${n}`]), ['add layer', '.add-layer']];
+  const controls = [...column, ['bias cell', '[aria-label="bias[0]"]'],
     ['weight cell', '[aria-label="weight[0, 0, 2]"]'], ['output', '.output-final']];
   const before = await boxes(page, controls);
 

@@ -261,9 +261,12 @@ export class LayerCard {
       const why = info?.pending ? 'Computing…' : info?.blockedBy !== null && info?.blockedBy !== undefined
         ? (info.blockedBy === 'input' ? 'Waiting for a valid input.' : `Waiting for Layer ${info.blockedBy + 1}.`)
         : 'No output: fix the error above.';
+      // The box keeps the height it had with shapes in it, so the controls below do not move while an error shows.
+      if (!this.shape.style.minHeight && this.shape.firstChild) this.shape.style.minHeight = `${this.shape.getBoundingClientRect().height}px`;
       patchChildren(this.shape, [h('p', { class: 'shape-line muted', text: why })]);
       return;
     }
+    this.shape.style.minHeight = '';
     const inShape = ctx.inShape;
     const pad = plan.padLeft === plan.padRight ? `2·${plan.padLeft}` : `${plan.padLeft} + ${plan.padRight}`;
     const padNote = typeof ctx.paddingValue === 'string'
