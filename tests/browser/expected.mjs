@@ -29,3 +29,16 @@ export async function expectedOutput({ seed = 1, layers, input, edits = [] }) {
   seq.delete();
   return result;
 }
+
+/**
+ * The package's explanation of one output element of one Conv1d(...args) built after manualSeed(seed): the float32
+ * weights and inputs of its terms, the bias and the value ({ terms: [{ weight, input }], bias, value }).
+ */
+export async function expectedExplanation({ seed = 1, args, input, at: [n, c, t] }) {
+  const nn = await load();
+  nn.manualSeed(seed);
+  const m = new nn.Conv1d(...args);
+  const e = m.explain(input, n, c, t);
+  m.delete();
+  return { terms: e.terms.map(({ weight, input: x }) => ({ weight, input: x })), bias: e.bias, value: e.value };
+}
