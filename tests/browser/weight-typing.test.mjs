@@ -47,7 +47,7 @@ async function typeEdits(page, scope, host) {
     // Leaving the cell shows the value as PyTorch prints it, and keeps it.
     await page.keyboard.press('Tab');
     await instanceSettled(page, host);
-    assert.equal(Number(await cell.inputValue()), Number(text));
+    assert.equal(await cell.inputValue(), Number(text).toFixed(4));
     assert.deepEqual(await params(page, host), want);
   }
   return want;

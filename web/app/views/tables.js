@@ -156,7 +156,9 @@ export class WeightTable {
     });
     this.el.addEventListener('focusout', (e) => {
       const i = indexOf(e.target);
-      if (i !== null && this.cells.get(i) === e.target && !e.target.readOnly) this.#commit(e.target, i);
+      // A cell that stays the active element lost focus with its window (another tab or app): still being edited.
+      if (i === null || this.cells.get(i) !== e.target || e.target.readOnly || activeOf(e.target) === e.target) return;
+      this.#commit(e.target, i);
     });
     this.el.addEventListener('paste', (e) => {
       const text = e.clipboardData?.getData('text') ?? '';
