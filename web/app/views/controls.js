@@ -130,16 +130,30 @@ export class InputPanel {
     this.#setText(text);
     this.text.placeholder = input.kind !== 'text' && text === ''
       ? 'This generated input is too large to show as text; change it with the generator controls below.' : '';
-    setValue(this.batch, input.batch);
-    setValue(this.channels, input.channels);
-    setValue(this.length, input.length);
-    setValue(this.batched, input.batched);
     const generated = input.kind !== 'text';
-    this.batch.disabled = !input.batched;
+    if (generated) {
+      setValue(this.batch, input.batch);
+      setValue(this.channels, input.channels);
+      setValue(this.length, input.length);
+      setValue(this.batched, input.batched);
+    } else {
+      // Typed input: the fields show the typed tensor's shape (blank while it does not parse), read-only, since
+      // the text decides the shape (choosing a generator then starts from this shape).
+      const shape = result?.input?.shape ?? [];
+      const [n, c, l] = shape.length === 2 ? ['', ...shape] : shape;
+      this.batch.value = String(n ?? '');
+      this.channels.value = String(c ?? '');
+      this.length.value = String(l ?? '');
+      this.batched.checked = shape.length !== 2;
+    }
+    for (const el of [this.batch, this.channels, this.length]) el.readOnly = !generated;
+    this.batched.disabled = !generated;
+    this.batch.disabled = generated ? !input.batched : result?.input?.shape.length === 2;
     this.el.classList.toggle('generated', generated);
     const layerInputError = result?.layers.find((l) => l.runError?.field === 'input')?.runError?.message;
     showError(this.textField.error, result?.inputError?.message ?? layerInputError);
-    this.shape.textContent = result?.input ? `shape (${result.input.shape.join(', ')})` : '';
+    this.shape.textContent = result?.input
+      ? `shape (${result.input.shape.join(', ')})${generated ? '' : ' — N, C and L read from the typed tensor'}` : '';
   }
 
   #setText(text) {
