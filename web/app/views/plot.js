@@ -8,15 +8,43 @@ export const PALETTE = ['#2563eb', '#e8590c', '#0f9d58', '#c2255c', '#7048e8', '
   '#d9480f', '#364fc7'];
 const MAX_POINTS = 1200;
 
+// Points sit this far inside the axes, so a marker (even the enlarged selected one) never covers a tick label.
+const INSET = 10;
+// Invisible circle around each point that takes clicks and taps: 24 px across, a comfortable target.
+const HIT_RADIUS = 12;
+// Least room between tick labels: y ticks are a line of text apart, x ticks a label's width plus a gap.
+const Y_TICK_SPACING = 28;
+const X_TICK_CHAR = 7;
+
+/** The round step (1, 2 or 5 × 10^k) nearest above `raw`. */
+function niceStep(raw) {
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const m = raw / power;
+  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * power;
+}
+
+/**
+ * Round ticks inside [lo, hi], about `most` of them at most: every multiple of one nice step, no finer than
+ * minStep ({ values, step }).
+ */
+export function niceTicks(lo, hi, most, minStep = 0) {
+  const step = Math.max(minStep, niceStep((hi - lo) / Math.max(1, most - 1)));
+  const values = [];
+  for (let k = Math.ceil(lo / step - 1e-9); k * step <= hi + step * 1e-9; k += 1) values.push(k * step);
+  return { values, step };
+}
+
 // Axis ticks are positions on a scale, not values of the tensor, so they get a short form (the tensor's
-// values are in the table, printed as PyTorch prints them).
-const tickText = (v) => {
+// values are in the table, printed as PyTorch prints them): as many decimals as the step has.
+const tickText = (v, step) => {
   const a = Math.abs(v);
-  if (a !== 0 && (a >= 1e5 || a < 1e-3)) return v.toExponential(1);
-  return String(Number(v.toFixed(a >= 100 ? 0 : 3)));
+  if (a !== 0 && (a >= 1e5 || step < 1e-3)) return v.toExponential(Math.max(0, Math.floor(Math.log10(a)) - Math.floor(Math.log10(step) + 1e-9)));
+  const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+  const text = v.toFixed(decimals);
+  return Number(text) === 0 ? '0' : text;
 };
 
-/** The value range drawn: the data's, zero kept in view when close, with 8% headroom ({ lo, hi, span }). */
+/** The value range drawn: the data's, zero kept in view when close, with 8% headroom ({ lo, hi }). */
 function valueRange(series) {
   let lo = Infinity;
   let hi = -Infinity;
@@ -40,7 +68,7 @@ function valueRange(series) {
   if (lo > 0 && lo < (hi - lo)) lo = 0; // keep zero in view when it is close
   if (hi < 0 && -hi < (hi - lo)) hi = 0;
   const span = hi - lo;
-  return { lo: lo - span * 0.08, hi: hi + span * 0.08, span };
+  return { lo: lo - span * 0.08, hi: hi + span * 0.08 };
 }
 
 // One decimal, as a short attribute string (Math.round is several times cheaper than toFixed on long series).
@@ -98,23 +126,26 @@ export class LinePlot {
   #xScale(length) {
     const { pad, innerW } = this;
     this.length = length;
-    this.x = (t) => pad.left + (length <= 1 ? innerW / 2 : (t / (length - 1)) * innerW);
+    const span = innerW - 2 * INSET;
+    this.x = (t) => pad.left + (length <= 1 ? innerW / 2 : INSET + (t / (length - 1)) * span);
     this.step = Math.max(1, Math.ceil(length / MAX_POINTS));
     this.markers = length <= 64 && !this.compact;
     this.xs = [];
     for (let t = 0; t < length; t += this.step) this.xs.push(coord(this.x(t)));
     if (this.layer !== undefined) {
       // The x scale and the tensor it shows, for overlays drawn later (breakdown highlights, receptive field).
-      Object.assign(this.svg.dataset, { layer: this.layer, x0: this.x(0), dx: length <= 1 ? 0 : innerW / (length - 1), top: pad.top,
+      Object.assign(this.svg.dataset, { layer: this.layer, x0: this.x(0), dx: length <= 1 ? 0 : span / (length - 1), top: pad.top,
         h: this.innerH, length, channels: this.channels });
     }
-    const xTicks = length <= 1 ? [0] : [...new Set([0, Math.floor((length - 1) / 2), length - 1])];
+    const label = (String(Math.max(0, length - 1)).length + 2) * X_TICK_CHAR;
+    const xTicks = length <= 1 ? [0] : niceTicks(0, length - 1, Math.max(2, Math.floor(span / label)), 1).values;
     this.xGrid.replaceChildren(...xTicks.map((t) => s('text', { x: this.x(t), y: this.height - 6, 'text-anchor': 'middle', class: 'plot-tick', text: String(t) })));
     this.circles.forEach((list) => {
       for (const circle of list) circle.remove();
       list.length = 0;
       if (!this.markers) return;
       for (let t = 0; t < length; t += 1) list.push(s('circle', { cx: this.x(t), r: 3, dataset: { t } }));
+      for (let t = 0; t < length; t += 1) list.push(s('circle', { cx: this.x(t), r: HIT_RADIUS, class: 'hit', dataset: { t } }));
     });
   }
 
@@ -124,13 +155,13 @@ export class LinePlot {
     const length = series.length ? series[0].values.length : 0;
     if (length !== this.length) this.#xScale(length);
     const { pad, w, innerH, step, xs } = this;
-    const { lo, hi, span } = valueRange(series);
+    const { lo, hi } = valueRange(series);
     const y = (v) => pad.top + (1 - (v - lo) / (hi - lo)) * innerH;
     const grid = [];
-    const ticks = [lo + span * 0.08, (lo + hi) / 2, hi - span * 0.08];
-    for (const v of ticks) {
+    const ticks = niceTicks(lo, hi, Math.max(2, Math.floor(innerH / Y_TICK_SPACING) + 1));
+    for (const v of ticks.values) {
       grid.push(s('line', { x1: pad.left, x2: w - pad.right, y1: y(v), y2: y(v) }));
-      grid.push(s('text', { x: pad.left - 6, y: y(v) + 4, 'text-anchor': 'end', class: 'plot-tick', text: tickText(v) }));
+      grid.push(s('text', { x: pad.left - 6, y: y(v) + 4, 'text-anchor': 'end', class: 'plot-tick', text: tickText(v, ticks.step) }));
     }
     if (lo < 0 && hi > 0) grid.push(s('line', { x1: pad.left, x2: w - pad.right, y1: y(0), y2: y(0), class: 'plot-zero' }));
     this.yGrid.replaceChildren(...grid);
@@ -143,8 +174,9 @@ export class LinePlot {
       if (!this.markers) return;
       const g = this.lines[c].parentNode;
       const circles = this.circles[c];
-      for (let t = 0; t < length; t += 1) {
-        const circle = circles[t];
+      for (let k = 0; k < circles.length; k += 1) {
+        const circle = circles[k];
+        const t = k % length; // the markers, then their hit circles
         if (Number.isFinite(values[t])) {
           circle.setAttribute('cy', y(values[t]));
           if (circle.parentNode !== g) g.append(circle);

@@ -19,7 +19,7 @@ export function attachSelection(resultsEl, select) {
       if (sel) select(sel);
       return;
     }
-    const circle = e.target.closest?.('svg[data-layer] circle[data-t]');
+    const circle = e.target.closest?.('svg[data-layer] circle[data-t]'); // a marker or its larger hit circle
     if (circle) {
       const svg = circle.ownerSVGElement;
       const layer = Number(svg.dataset.layer);
@@ -103,7 +103,7 @@ export class Highlighter {
     const outPlot = q(`svg[data-layer="${at.layer}"]`);
     if (outPlot) {
       const series = at.n * Number(outPlot.dataset.channels ?? 1) + at.c;
-      this.#mark(outPlot.querySelector(`g[data-s="${series}"] circle[data-t="${at.t}"]`), 'hl-sel');
+      this.#mark(outPlot.querySelector(`g[data-s="${series}"] circle[data-t="${at.t}"]:not(.hit)`), 'hl-sel');
       this.#band(outPlot, [at.t], 'overlay-sel');
     }
     // What it reads: the layer's input table and plot (the Input for layer 1, the previous output otherwise).
@@ -120,7 +120,7 @@ export class Highlighter {
       const channels = Number(inPlot.dataset.channels ?? 1);
       for (const [key, cls] of read) {
         const [n, c, t] = key.split(',');
-        this.#mark(inPlot.querySelector(`g[data-s="${Number(n) * channels + Number(c)}"] circle[data-t="${t}"]`), cls);
+        this.#mark(inPlot.querySelector(`g[data-s="${Number(n) * channels + Number(c)}"] circle[data-t="${t}"]:not(.hit)`), cls);
       }
       this.#band(inPlot, [...new Set(ex.terms.filter((t) => t.source >= 0).map((t) => t.source))], 'overlay-read');
     }
