@@ -11,6 +11,9 @@ const CONFIGURATIONS = [
   ['3 × Conv1d(16, 16, 3), input (1, 16, 256): input length', BIG, '.field-length input', ['255', '256']],
   ['3 × Conv1d(16, 16, 3), input (1, 16, 256): layer 2 kernel_size (rebuild from seed)', BIG,
     '.layer-card:nth-child(2) .field-kernel_size input', ['5', '3']],
+  // Focused and on screen, as while typing in it (off screen, its section would not even be laid out).
+  ['3 × Conv1d(16, 16, 3), input (1, 16, 256): a layer 1 weight cell, typed in', BIG,
+    'section.layer-detail [aria-label="weight[0, 0, 0]"]', ['0.5', '0.25'], { focus: true }],
 ];
 
 /** Lines of a markdown table: median / p90 / max re-render time per configuration. */
@@ -20,8 +23,9 @@ export async function measurePage() {
   const lines = ['| page configuration (one control change) | frame: median | p90 | max | every region current (median) |',
     '|---|---|---|---|---|'];
   try {
-    for (const [name, query, selector, values] of CONFIGURATIONS) {
+    for (const [name, query, selector, values, { focus = false } = {}] of CONFIGURATIONS) {
       const page = await openPage(chrome.browser, server.url + query);
+      if (focus) await page.locator(selector).first().focus();
       const s = await measureRerender(page, selector, values);
       lines.push(`| ${name} | ${s.median.toFixed(1)} ms | ${s.p90.toFixed(1)} ms | ${s.max.toFixed(1)} ms | ${s.complete.toFixed(1)} ms |`);
       await page.context().close();
