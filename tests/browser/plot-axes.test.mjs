@@ -8,10 +8,11 @@ import { openPage, ready, screenshotDir, settled, useBrowser, WAIT_GUARD_MS } fr
 
 const env = useBrowser();
 
-// Example 1, a two-channel ramp through a strided layer, and a long sine (x ticks beyond min/mid/max).
+// Example 1, a two-channel ramp through a strided stack (first and last output selected), and a long sine (x ticks beyond min/mid/max).
 const PAGES = [
   ['example-1', '?seed=1&layer=1,1,3,1,0,1,1,1,zeros&input=[[[1,2,3,4,5]]]&sel=0,0,0,0'],
   ['stack', '?seed=1&layer=2,2,3,2,1,1,1,1,zeros&layer=2,1,3,1,0,1,1,1,zeros&gen=ramp&n=1&c=2&len=12&all=1&sel=1,0,0,0'],
+  ['stack-last', '?seed=1&layer=2,2,3,2,1,1,1,1,zeros&layer=2,1,3,1,0,1,1,1,zeros&gen=ramp&n=1&c=2&len=12&all=1&sel=1,0,0,3'],
   ['sine-256', '?seed=1&layer=1,1,5,1,2,1,1,1,zeros&gen=sine&n=1&c=1&len=256&sel=0,0,0,0'],
 ];
 
@@ -23,7 +24,8 @@ async function readPlots(page) {
       const r = el.getBoundingClientRect();
       return { left: r.left - grow, right: r.right + grow, top: r.top - grow, bottom: r.bottom + grow };
     };
-    const texts = [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent, anchor: t.getAttribute('text-anchor'), box: box(t) }));
+    const texts = [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent, anchor: t.getAttribute('text-anchor'),
+      tick: t.classList.contains('plot-tick'), box: box(t) }));
     const selected = [...svg.querySelectorAll('circle.hl-sel')].map((c) => box(c, Number(getComputedStyle(c).strokeWidth) / 2));
     const overlays = [...svg.querySelectorAll('.plot-overlay rect')].map((r) => box(r));
     return { label: svg.getAttribute('aria-label'), texts, shapes: [...selected, ...overlays] };
@@ -54,8 +56,8 @@ for (const width of [1280, 375]) {
       assert.ok(plots.length >= 2, `${name}: plots drawn`);
       for (const plot of plots) {
         const what = `${name} ${width}px, ${plot.label}`;
-        const y = plot.texts.filter((t) => t.anchor === 'end');
-        const x = plot.texts.filter((t) => t.anchor === 'middle');
+        const y = plot.texts.filter((t) => t.tick && t.anchor === 'end');
+        const x = plot.texts.filter((t) => t.tick && t.anchor === 'middle');
         assert.ok(y.length >= 2 && x.length >= 2, `${what}: ticks on both axes`);
         assertRound(y.map((t) => t.text), `${what} y`);
         assertRound(x.map((t) => t.text), `${what} x`);

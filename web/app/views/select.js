@@ -165,9 +165,14 @@ export class Highlighter {
     const b = Math.min(L - 1, last);
     if (b < a) return;
     const half = Math.max(3, Math.min(10, Number(dx) / 2));
+    const left = Number(x0) + a * Number(dx) - half;
+    const width = (b - a) * Number(dx) + 2 * half;
+    // Written from the span's end nearer the plot's middle, so the label stays over the plot.
+    const fromRight = a > (L - 1) / 2;
     const g = s('g', { class: 'plot-overlay overlay-range', 'aria-hidden': 'true' },
-      s('rect', { x: Number(x0) + a * Number(dx) - half, y: Number(top), width: (b - a) * Number(dx) + 2 * half, height: Number(height), rx: 4 }),
-      s('text', { x: Number(x0) + a * Number(dx) - half + 3, y: Number(top) + 11, class: 'overlay-label', text: `receptive field ${first}…${last}` }));
+      s('rect', { x: left, y: Number(top), width, height: Number(height), rx: 4 }),
+      s('text', { x: fromRight ? left + width - 3 : left + 3, y: Number(top) + 11, 'text-anchor': fromRight ? 'end' : 'start',
+        class: 'overlay-label', text: `receptive field ${first}…${last}` }));
     svg.insertBefore(g, svg.querySelector('.plot-series'));
     this.overlays.push(g);
   }
