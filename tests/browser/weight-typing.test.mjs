@@ -94,7 +94,17 @@ test('<conv1d-playground>: decimals typed key by key set those values', async ()
 
 test('the lesson: decimals typed key by key set those values', async () => {
   const page = await openStatic(env.chrome.browser, `${env.server.url}examples/conv1d-lesson.html`, { count: 4 });
-  await typeEdits(page, page.locator('#widget-1'), '#widget-1');
+  const widget = page.locator('#widget-1');
+  await typeEdits(page, widget, '#widget-1');
+  // A report on the bias, the last table of its layer's section, shows whole (the section clips what overflows it).
+  await widget.getByLabel('bias[0]', { exact: true }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type('x');
+  await page.keyboard.press('Enter');
+  const error = widget.locator('.param-error:visible');
+  assert.equal(await error.textContent(), "'0.1000x' is not a number (bias[0] unchanged).");
+  const [box, section] = await error.evaluate((el) => [el, el.closest('.layer-detail')].map((e) => e.getBoundingClientRect().toJSON()));
+  assert.ok(box.top >= section.top && box.bottom <= section.bottom, JSON.stringify({ box, section }));
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
