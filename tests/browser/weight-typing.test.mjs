@@ -92,8 +92,8 @@ test('<conv1d-playground>: decimals typed key by key set those values', async ()
   await page.context().close();
 });
 
-test('the lesson: decimals typed key by key set those values', async () => {
-  const page = await openStatic(env.chrome.browser, `${env.server.url}examples/conv1d-lesson.html`, { count: 4 });
+test('the lesson, on a phone: decimals typed key by key set those values', async () => {
+  const page = await openStatic(env.chrome.browser, `${env.server.url}examples/conv1d-lesson.html`, { count: 4, width: 375, height: 812 });
   const widget = page.locator('#widget-1');
   await typeEdits(page, widget, '#widget-1');
   // A report on the bias, the last table of its layer's section, shows whole (the section clips what overflows it).
