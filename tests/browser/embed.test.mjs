@@ -109,7 +109,10 @@ test('the example lesson reproduces the tutorial\'s three examples and its hand 
     [1.8103, 2.4019, 2.9936, 0.6720, 1.1810, 1.6901].forEach((v, i) => assert.ok(Math.abs(three[i] - v) <= 5e-4, `example 3 [${i}] ${three[i]}`));
     // The notebook's sanity check: 0.2975*1 - 0.2548*2 - 0.1119*3 + 0.2710 = -0.2768 (printed weights).
     assert.match(await page.locator('#live-check').textContent(), /printed weights give -0\.2768 .*output\[0, 0, 0\] is -0\.2770/);
-    assert.match(await widget(page, '#widget-check').locator('.breakdown, [class*="explain"]').first().textContent(), /-0\.2770/);
+    const check = await widget(page, '#widget-check').locator('.breakdown, [class*="explain"]').first().textContent();
+    assert.match(check, /-0\.2770/);
+    // The widget's breakdown does that hand sum in its own visible text and says why it is not the value.
+    assert.match(check, /0\.2975 − 0\.5096 − 0\.3357 \+ 0\.2710 = −0\.2768, not −0\.2770/);
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(scrollWidth <= width, `lesson scrolls sideways at ${width}px (${scrollWidth})`);
     await page.screenshot({ path: join(screenshotDir, `lesson-${width}.png`), fullPage: true });
