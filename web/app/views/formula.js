@@ -137,11 +137,9 @@ export function termNumbers(term, precise) {
 
 /**
  * The 4-decimal hand check of a whole explanation: the signed products of the printed numbers and the bias, and
- * their exact sum ({ parts: ['0.2975', '-0.5096', …], sum: '-0.2768' }); null when a term was left out or a
- * number is not finite.
+ * their exact sum ({ parts: ['0.2975', '-0.5096', …], sum: '-0.2768', matches }); null when a number is not finite.
  */
 export function handSum(ex) {
-  if (ex.terms.length !== ex.termCount) return null;
   const parts = [];
   let sum = { m: 0n, e: 0 };
   for (const t of ex.terms) {
@@ -175,10 +173,11 @@ export function sumNote(ex, precise) {
   if (precise) {
     return `Full precision: the float32 numbers PyTorch used (products to 9 significant digits). Added in full and rounded once to float32 they give ${signed(full)}, which PyTorch prints as ${signed(value)}.`;
   }
-  const hand = handSum(ex);
-  if (!hand) {
+  if (ex.terms.length !== ex.termCount) {
     return `Not every term is written here, so the products shown do not add up to ${signed(value)}: the core sums all ${ex.termCount} of them (float32 value ${signed(full)}).`;
   }
+  const hand = handSum(ex);
+  if (!hand) return `A number here is not finite, so there is no sum to check by hand; the value is ${signed(value)}.`;
   const check = `Adding the printed numbers: ${asSum(hand.parts)} = ${signed(hand.sum)}`;
   if (hand.matches) return `${check}, the value shown.`;
   return `${check}, not ${signed(value)}. The numbers above are rounded to 4 decimals, as PyTorch prints them; PyTorch multiplies and adds their float32 values, which give ${signed(full)}, printed as ${signed(value)}. Tick “full precision” to see those values.`;
