@@ -20,7 +20,7 @@ test("Example 1: the printed numbers add up to −0.2768, and the note says why 
     { op: '\u2212', w: '0.2548', x: '2.', product: '0.5096' },
     { op: '\u2212', w: '0.1119', x: '3.', product: '0.3357' },
   ]);
-  assert.deepEqual(handSum(ex), { parts: ['0.2975', '-0.5096', '-0.3357', '0.2710'], sum: '-0.2768', matches: false });
+  assert.deepEqual(handSum(ex), { parts: ['0.2975', '-0.5096', '-0.3357', '0.2710'], sum: '-0.2768', matches: false, roundsTo: false });
   const note = sumNote(ex, false);
   assert.match(note, /0\.2975 − 0\.5096 − 0\.3357 \+ 0\.2710 = −0\.2768, not −0\.2770/);
   assert.ok(note.includes(`−${float32Text(e.value).slice(1)}`), note);
@@ -36,6 +36,10 @@ test('negative inputs, scientific notation and non-finite numbers', () => {
   assert.deepEqual(handSum(ex).parts, ['2.469e-05', '-7.5e-08']);
   assert.equal(handSum(ex).sum, '2.4615e-05');
   assert.equal(handSum({ ...ex, terms: [term(Infinity, 1)], termCount: 1 }), null);
+  // A sum with more digits than the value prints, which rounds to it, is said to.
+  const close = { terms: [term(0.2822, 0.8158)], termCount: 1, bias: null, value: 0.2822 * 0.8158, at };
+  assert.deepEqual(handSum(close), { parts: ['0.23021876'], sum: '0.23021876', matches: false, roundsTo: true });
+  assert.match(sumNote(close, false), /= 0\.23021876, which rounds to 0\.2302, the value shown\.$/);
 });
 
 test('full precision: the shortest text that reads back as the same float32', () => {

@@ -78,6 +78,16 @@ const plusDec = (a, b) => {
   return { m: a.m * 10n ** BigInt(a.e - e) + b.m * 10n ** BigInt(b.e - e), e };
 };
 const sameDec = (a, b) => plusDec(a, { m: -b.m, e: b.e }).m === 0n;
+/** a rounded to a multiple of 10^e, ties to even (as PyTorch's print rounds). */
+function roundDec(a, e) {
+  if (a.e >= e) return a;
+  const scale = 10n ** BigInt(e - a.e);
+  const abs = a.m < 0n ? -a.m : a.m;
+  let q = abs / scale;
+  const twice = (abs % scale) * 2n;
+  if (twice > scale || (twice === scale && q % 2n === 1n)) q += 1n;
+  return { m: a.m < 0n ? -q : q, e };
+}
 /** An exact decimal with every digit it has and at least 4 decimals (as PyTorch's), ASCII minus. */
 function decimalText({ m, e }) {
   let mant = m < 0n ? -m : m;
@@ -137,7 +147,8 @@ export function termNumbers(term, precise) {
 
 /**
  * The 4-decimal hand check of a whole explanation: the signed products of the printed numbers and the bias, and
- * their exact sum ({ parts: ['0.2975', '-0.5096', …], sum: '-0.2768', matches }); null when a number is not finite.
+ * their exact sum ({ parts: ['0.2975', '-0.5096', …], sum: '-0.2768', matches, roundsTo }: whether it is the
+ * printed value, or rounds to it); null when a number is not finite.
  */
 export function handSum(ex) {
   const parts = [];
@@ -157,7 +168,8 @@ export function handSum(ex) {
     sum = plusDec(sum, b);
   }
   const printed = decimal(formatValue(ex.value));
-  return { parts, sum: decimalText(sum), matches: printed !== null && sameDec(sum, printed) };
+  return { parts, sum: decimalText(sum), matches: printed !== null && sameDec(sum, printed),
+    roundsTo: printed !== null && sameDec(roundDec(sum, printed.e), printed) };
 }
 
 /** Signed numbers written as a sum with subtraction: 0.2975 − 0.5096 + 0.2710. */
@@ -180,6 +192,7 @@ export function sumNote(ex, precise) {
   if (!hand) return `A number here is not finite, so there is no sum to check by hand; the value is ${signed(value)}.`;
   const check = `Adding the printed numbers: ${asSum(hand.parts)} = ${signed(hand.sum)}`;
   if (hand.matches) return `${check}, the value shown.`;
+  if (hand.roundsTo) return `${check}, which rounds to ${signed(value)}, the value shown.`;
   return `${check}, not ${signed(value)}. The numbers above are rounded to 4 decimals, as PyTorch prints them; PyTorch multiplies and adds their float32 values, which give ${signed(full)}, printed as ${signed(value)}. Tick “full precision” to see those values.`;
 }
 
