@@ -261,11 +261,11 @@ function termEl(term, ex, mode, onHover, precise) {
     term.padded ? h('span', { class: 'pad-tag', text: zero ? 'pad' : mode }) : null),
   h('span', { class: 't-num' }, h('span', { class: 'w-num', text: n.w }), h('span', { class: 'times', text: '×' }),
     negative(n.x) ? '(' : null, h('span', { class: 'x-num', text: n.x }), negative(n.x) ? ')' : null),
-  h('span', { class: 't-prod' }, h('span', { class: 'eq-small', 'aria-hidden': 'true', text: '= ' }), h('span', { class: 'p-num', text: n.product })));
+  h('span', { class: 't-prod' }, h('span', { class: 'eq-small', text: '= ' }), h('span', { class: 'p-num', text: n.product })));
 }
 
 /** The operator written before a term or the bias: its sign, as subtraction when negative. */
-const opEl = (op) => h('span', { class: 'op', 'aria-hidden': 'true', text: op });
+const opEl = (op) => h('span', { class: 'op', text: op }); // read aloud: a minus changes the sum
 const plus = () => opEl('+');
 
 /**
