@@ -469,7 +469,7 @@ export async function mountPlayground(root, options = {}) {
     const footer = options.compact ? null : h('footer', { class: 'site-footer' }, h('p', null, 'Every number is computed by the same WebAssembly build of the C++ core that the npm package ships, ',
       'initialised exactly like PyTorch 1.13 (', h('code', { text: 'torch.manual_seed' }), ', then the layers in order). Values show as PyTorch prints them (4 decimals); hover a weight for its full value.'));
     root.replaceChildren(toolbar.el, exchange.el, notice, presetNote,
-      h('main', { class: 'layout' }, controls, h('div', { class: 'results-column' }, busy, results.el)), footer ?? '');
+      h('div', { class: 'layout' }, controls, h('div', { class: 'results-column' }, busy, results.el)), footer ?? '');
     for (const name of PANELS) root.classList.toggle(`hide-${name}`, !panels.has(name));
     root.classList.toggle('read-only', readOnly);
     root.classList.toggle('compact', Boolean(options.compact));

@@ -53,9 +53,9 @@ export class ExplainPanel {
     // Animation controls: persistent elements (updated in place) so they keep focus while it plays.
     const button = (label, text, onclick) => h('button', { type: 'button', class: 'button small anim-button', 'aria-label': label, title: label, text, onclick });
     this.first = button('First output position', '⇤', () => this.#go(0));
-    this.back = button('Previous output position', '◀ Back', () => this.#go(this.last.at.t - 1));
+    this.back = button('Back to the previous output position', '◀ Back', () => this.#go(this.last.at.t - 1));
     this.play = button('Play', '▶ Play', () => this.#toggle());
-    this.forward = button('Next output position', 'Step ▶', () => this.#go(this.last.at.t + 1));
+    this.forward = button('Step to the next output position', 'Step ▶', () => this.#go(this.last.at.t + 1));
     const scrubId = uid('scrub');
     this.scrub = h('input', { type: 'range', id: scrubId, min: '0', max: '0', step: '1', value: '0', class: 'scrub' });
     this.scrub.addEventListener('input', () => this.#go(Number(this.scrub.value)));

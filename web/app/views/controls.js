@@ -13,6 +13,7 @@ const FIELD_HELP = {
   dilation: 'Spacing between kernel taps.',
   groups: 'Split channels into independent groups.',
   padding_mode: 'What fills the padding.',
+  bias: 'Adds one learned value per output channel.',
 };
 
 const ERROR_HINTS = {
@@ -41,17 +42,34 @@ function showError(slot, message, extra) {
   slot.replaceChildren(h('span', { class: 'error-text', text: message }), ...(extra ? [extra] : []));
 }
 
+/**
+ * An argument's help: a (?) button (a tap, a click, Enter or Space) that shows or hides one line of text, which
+ * describes the control (aria-describedby) whether shown or not. Shown on demand so the grid of fields stays compact.
+ */
+function helpFor(id, name, text) {
+  const line = h('span', { class: 'field-help', id: `${id}-help`, hidden: true, text });
+  const button = h('button', { type: 'button', class: 'help-toggle', 'aria-label': `What ${name} means`,
+    'aria-expanded': 'false', 'aria-controls': line.id, text: '?' });
+  button.addEventListener('click', () => {
+    line.hidden = !line.hidden;
+    button.setAttribute('aria-expanded', String(!line.hidden));
+  });
+  return { line, button };
+}
+
 /** A labelled field: returns { wrap, input, error }. */
 function field({ name, label, control, help }) {
   const id = uid(name);
   const errId = `${id}-error`;
   control.id = id;
-  control.setAttribute('aria-describedby', errId);
+  const tip = help ? helpFor(id, label ?? name, help) : null;
+  control.setAttribute('aria-describedby', tip ? `${tip.line.id} ${errId}` : errId);
   const error = errorSlot(errId);
+  const labelEl = h('label', { for: id }, h('code', { class: 'arg', text: label ?? name }));
   const wrap = h('div', { class: `field field-${name}` },
-    h('label', { for: id }, h('code', { class: 'arg', text: label ?? name })),
+    tip ? h('div', { class: 'field-head' }, labelEl, tip.button) : labelEl,
     control,
-    help ? h('span', { class: 'field-help', text: help }) : null,
+    tip?.line,
     error);
   return { wrap, input: control, error };
 }
@@ -216,6 +234,8 @@ export class LayerCard {
     bias.addEventListener('change', () => actions.setLayerArg(this.index, 'bias', bias.checked));
     const biasId = uid('bias');
     bias.id = biasId;
+    const biasHelp = helpFor(biasId, 'bias', FIELD_HELP.bias);
+    bias.setAttribute('aria-describedby', biasHelp.line.id);
     this.bias = bias;
     this.layerError = errorSlot(uid('layer-error'));
     this.shape = h('div', { class: 'shape-box', 'aria-live': 'polite' });
@@ -230,7 +250,9 @@ export class LayerCard {
         tool('copy', `Duplicate layer ${index + 1}`, () => actions.duplicateLayer(this.index)),
         tool('remove', `Remove layer ${index + 1}`, () => actions.removeLayer(this.index), count === 1)),
       h('div', { class: 'field-grid' }, INT_FIELDS.map((n) => this.fields[n].wrap), this.fields.padding_mode.wrap,
-        h('div', { class: 'field field-bias check' }, bias, h('label', { for: biasId }, h('code', { class: 'arg', text: 'bias' })))),
+        h('div', { class: 'field field-bias' },
+          h('div', { class: 'check' }, bias, h('label', { for: biasId }, h('code', { class: 'arg', text: 'bias' })), biasHelp.button),
+          biasHelp.line)),
       this.paddingList,
       this.layerError,
       this.shape);

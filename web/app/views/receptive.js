@@ -53,7 +53,7 @@ export function receptiveView({ ex, layers, inputLength }) {
         h('code', { text: `r${i + 1} = ${prev.size} + (${ks} − 1)·${d}·${prev.jump} = ${field.size}` }),
         h('code', { text: `j${i + 1} = ${prev.jump}·${s} = ${field.jump}` })));
   });
-  const table = h('div', { class: 'table-scroll' }, h('table', { class: 'tensor-table rf-table' },
+  const table = h('div', { class: 'table-scroll', tabindex: '0', role: 'group', 'aria-label': 'Receptive field per layer' }, h('table', { class: 'tensor-table rf-table' },
     h('caption', { text: 'Receptive field per layer: r = size, j = jump (input positions between neighbouring outputs)' }),
     h('thead', null, h('tr', null, h('th', { scope: 'col', text: 'layer' }), h('th', { scope: 'col', text: 'k, s, d' }),
       h('th', { scope: 'col', text: 'size r' }), h('th', { scope: 'col', text: 'jump j' }),
