@@ -17,7 +17,7 @@ test('a keyboard-only walk through Layer 1', async () => {
   // From the seed field, Tab reaches the input, then Layer 1's tools and arguments in the order they are laid out.
   await page.getByLabel('seed', { exact: true }).focus();
   const order = [];
-  for (let i = 0; i < 30; i += 1) {
+  for (let i = 0; i < 40; i += 1) {
     await page.keyboard.press('Tab');
     order.push(await focusedLabel(page));
   }
@@ -34,6 +34,8 @@ test('a keyboard-only walk through Layer 1', async () => {
   await page.keyboard.press('ArrowDown'); // 3 → 2
   let want = await expectedOutput({ seed: 1, input: [[[1, 2, 3, 4, 5]]], layers: [[1, 1, 2, {}]] });
   assert.equal(await outputPrintout(page), want.output);
+  await page.keyboard.press('Tab'); // stride's (?)
+  assert.equal(await focusedLabel(page), 'What stride means');
   await page.keyboard.press('Tab'); // stride
   await page.keyboard.press('ArrowUp'); // 1 → 2
   want = await expectedOutput({ seed: 1, input: [[[1, 2, 3, 4, 5]]], layers: [[1, 1, 2, { stride: 2 }]] });
