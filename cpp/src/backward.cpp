@@ -1,12 +1,12 @@
-// Conv1d backward as plain loops over the padded input, accumulated in double and rounded once, so that
-// every gradient is the exactly rounded value of its sum up to double's own rounding (torch's float
-// accumulation stays within the golden tolerance of it).
+// Conv1d backward: the input gradient as a convolution on the forward's kernels (float, as torch's), the weight
+// and bias gradients as plain loops accumulated in double and rounded once. reference_backward checks it.
 #include "conv1d/backward.h"
 
 #include <algorithm>
 #include <string>
 
 #include "conv1d/error.h"
+#include "kernels/dispatch.h"
 #include "padding.h"
 
 namespace conv1d {
@@ -16,8 +16,9 @@ namespace {
 void check_grad_output(const ConvPlan& p, const Tensor& grad_output) {
   if (grad_output.shape != p.output_shape) {
     throw ArgumentError("grad_output", "Mismatch in shape: grad_output[0] has a shape of torch.Size(" +
-                                           format_shape(grad_output.shape) + ") and output[0] has a shape of torch.Size(" +
-                                           format_shape(p.output_shape) + ").");
+                                           format_shape(grad_output.shape) +
+                                           ") and output[0] has a shape of torch.Size(" + format_shape(p.output_shape) +
+                                           ").");
   }
 }
 
@@ -28,6 +29,94 @@ void check_index(const char* function, const char* name, int64_t value, int64_t 
   }
 }
 
+// Σ_t a[t] * b[t * b_stride] in double, over four interleaved partial sums added pairwise at the end: four
+// independent chains of additions instead of one (about 4x faster on the weight gradient, 32 channels x 2048).
+// backward and explain_weight_gradient both sum each batch item with it, so they round to the same float.
+double sum_of_products(const float* a, const float* b, int64_t b_stride, int64_t count) {
+  double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+  int64_t t = 0;
+  for (; t + 4 <= count; t += 4) {
+    s0 += static_cast<double>(a[t]) * b[t * b_stride];
+    s1 += static_cast<double>(a[t + 1]) * b[(t + 1) * b_stride];
+    s2 += static_cast<double>(a[t + 2]) * b[(t + 2) * b_stride];
+    s3 += static_cast<double>(a[t + 3]) * b[(t + 3) * b_stride];
+  }
+  for (; t < count; ++t) s0 += static_cast<double>(a[t]) * b[t * b_stride];
+  return (s0 + s1) + (s2 + s3);
+}
+
+// ∂L/∂x_padded[c, t*stride + j*dilation] collects ∂L/∂y[o, t] * w[o, c, j]: a convolution of ∂L/∂y, spread out
+// to one value every `stride` positions and zero-padded by dilation*(k-1) on both sides, with the weights
+// transposed (in and out channels swapped within each group) and flipped, so it runs on the forward's kernels.
+class InputGradient {
+ public:
+  InputGradient(const Conv1d& layer, const ConvPlan& p) : p_(p), o_(layer.options()) {
+    const int64_t reach = o_.dilation * (o_.kernel_size - 1);
+    problem_ = {p.out_channels, (p.out_length - 1) * o_.stride + 1 + 2 * reach,
+                p.in_channels,  (p.out_length - 1) * o_.stride + 1 + reach,
+                o_.kernel_size, 1,
+                o_.dilation,    o_.groups};
+    const int64_t group_in = p.in_channels / o_.groups;
+    const int64_t group_out = p.out_channels / o_.groups;
+    const int64_t taps = o_.kernel_size;
+    // [C_in, C_out/groups, k] from [C_out, C_in/groups, k].
+    std::vector<float> flipped(layer.weight().data.size());
+    const float* w = layer.weight().data.data();
+    for (int64_t oc = 0; oc < p.out_channels; ++oc) {
+      const int64_t g = oc / group_out;
+      for (int64_t ic = 0; ic < group_in; ++ic) {
+        for (int64_t j = 0; j < taps; ++j) {
+          flipped[((g * group_in + ic) * group_out + oc % group_out) * taps + (taps - 1 - j)] =
+              w[(oc * group_in + ic) * taps + j];
+        }
+      }
+    }
+    kernel_ = &select_kernel(problem_);
+    if (kernel_->layout == WeightLayout::raw) {
+      weights_ = std::move(flipped);
+    } else {
+      weights_.resize(static_cast<size_t>(packed_weight_size(kernel_->layout, problem_)));
+      pack_weights(kernel_->layout, problem_, flipped.data(), weights_.data());
+    }
+    spread_.assign(static_cast<size_t>(problem_.in_channels * problem_.padded_length), 0.0f);
+    padded_.resize(static_cast<size_t>(problem_.out_channels * problem_.out_length));
+    sources_.resize(static_cast<size_t>(problem_.out_length));
+    for (int64_t q = 0; q < problem_.out_length; ++q) {
+      sources_[q] = padded_source(q, p.pad_left, p.length, o_.padding_mode);
+    }
+  }
+
+  // grad_output: [C_out, L_out] of one batch item; grad_input: [C_in, L], overwritten.
+  void run(const float* grad_output, float* grad_input) {
+    const int64_t reach = o_.dilation * (o_.kernel_size - 1);
+    for (int64_t oc = 0; oc < problem_.in_channels; ++oc) {
+      float* row = spread_.data() + oc * problem_.padded_length + reach;
+      for (int64_t t = 0; t < p_.out_length; ++t) row[t * o_.stride] = grad_output[oc * p_.out_length + t];
+    }
+    kernel_->run(problem_, spread_.data(), weights_.data(), nullptr, padded_.data());
+    // A padded position passes its gradient to the input position it copied (zero padding copies none).
+    // Positions past the last window (a stride's remainder) read nothing and have no gradient.
+    std::fill(grad_input, grad_input + p_.in_channels * p_.length, 0.0f);
+    for (int64_t c = 0; c < p_.in_channels; ++c) {
+      const float* from = padded_.data() + c * problem_.out_length;
+      float* to = grad_input + c * p_.length;
+      for (int64_t q = 0; q < problem_.out_length; ++q) {
+        if (sources_[q] >= 0) to[sources_[q]] += from[q];
+      }
+    }
+  }
+
+ private:
+  const ConvPlan& p_;
+  const Conv1dOptions& o_;
+  ConvProblem problem_{};
+  const KernelInfo* kernel_ = nullptr;
+  std::vector<float> weights_;    // in kernel_'s layout
+  std::vector<float> spread_;     // [C_out, (L_out-1)*stride + 1 + 2*dilation*(k-1)]: zeros between values
+  std::vector<float> padded_;     // [C_in, (L_out-1)*stride + 1 + dilation*(k-1)]: ∂L/∂x_padded
+  std::vector<int64_t> sources_;  // padded_source of each of padded_'s positions
+};
+
 }  // namespace
 
 Conv1dGradients backward(const Conv1d& layer, const Tensor& input, const Tensor& grad_output) {
@@ -36,54 +125,34 @@ Conv1dGradients backward(const Conv1d& layer, const Tensor& input, const Tensor&
   const Conv1dOptions& o = layer.options();
   Conv1dGradients grads{Tensor(input.shape), Tensor(layer.weight().shape), std::nullopt};
   if (layer.bias()) grads.bias = Tensor(layer.bias()->shape);
+  // An empty batch, or no input channels (then no output channels either, see plan), has nothing to convolve.
+  if (p.batch == 0 || p.in_channels == 0) return grads;
 
-  // With no input channels there are no output channels either (plan), and nothing below runs.
+  InputGradient input_gradient(layer, p);
   const int64_t group_in = p.in_channels / o.groups;
   const int64_t group_out = p.out_channels / o.groups;
   const int64_t taps = o.kernel_size;
   const int64_t width = p.padded_length;
-  std::vector<int64_t> sources(static_cast<size_t>(width));
-  for (int64_t q = 0; q < width; ++q) sources[q] = padded_source(q, p.pad_left, p.length, o.padding_mode);
-
   std::vector<float> x_padded(static_cast<size_t>(p.in_channels * width));
-  std::vector<double> dx_padded(x_padded.size());
-  std::vector<double> dx(static_cast<size_t>(p.in_channels * p.length));
   std::vector<double> dw(grads.weight.data.size(), 0.0);
   std::vector<double> db(static_cast<size_t>(p.out_channels), 0.0);
-  const float* w = layer.weight().data.data();
   for (int64_t n = 0; n < p.batch; ++n) {
+    const float* dy_item = grad_output.data.data() + n * p.out_channels * p.out_length;
+    input_gradient.run(dy_item, grads.input.data.data() + n * p.in_channels * p.length);
+    // ∂L/∂w[o, i, j] = Σ_n Σ_t ∂L/∂y[n, o, t] * x_padded[n, g*C_in/groups + i, t*stride + j*dilation], in double.
     pad_input(input.data.data() + n * p.in_channels * p.length, p.in_channels, p.length, p.pad_left, p.pad_right,
               o.padding_mode, x_padded.data());
-    std::fill(dx_padded.begin(), dx_padded.end(), 0.0);
     for (int64_t oc = 0; oc < p.out_channels; ++oc) {
       const int64_t first_in = (oc / group_out) * group_in;
-      const float* dy = grad_output.data.data() + (n * p.out_channels + oc) * p.out_length;
+      const float* dy = dy_item + oc * p.out_length;
       for (int64_t t = 0; t < p.out_length; ++t) db[oc] += dy[t];
       for (int64_t ic = 0; ic < group_in; ++ic) {
         for (int64_t j = 0; j < taps; ++j) {
-          // Tap j of output t reads padded position t*stride + j*dilation (the forward's formula).
-          const int64_t offset = (first_in + ic) * width + j * o.dilation;
-          const float* x = x_padded.data() + offset;
-          double* dxp = dx_padded.data() + offset;
-          const double weight = w[(oc * group_in + ic) * taps + j];
-          double& dweight = dw[(oc * group_in + ic) * taps + j];
-          for (int64_t t = 0; t < p.out_length; ++t) {
-            const double g = dy[t];
-            dweight += g * x[t * o.stride];
-            dxp[t * o.stride] += g * weight;
-          }
+          const float* x = x_padded.data() + (first_in + ic) * width + j * o.dilation;
+          dw[(oc * group_in + ic) * taps + j] += sum_of_products(dy, x, o.stride, p.out_length);
         }
       }
     }
-    // A padded position passes its gradient to the input position it copied (zero padding copies none).
-    std::fill(dx.begin(), dx.end(), 0.0);
-    for (int64_t c = 0; c < p.in_channels; ++c) {
-      for (int64_t q = 0; q < width; ++q) {
-        if (sources[q] >= 0) dx[c * p.length + sources[q]] += dx_padded[c * width + q];
-      }
-    }
-    float* out = grads.input.data.data() + n * p.in_channels * p.length;
-    for (size_t i = 0; i < dx.size(); ++i) out[i] = static_cast<float>(dx[i]);
   }
   for (size_t i = 0; i < dw.size(); ++i) grads.weight.data[i] = static_cast<float>(dw[i]);
   if (grads.bias) {
@@ -110,8 +179,10 @@ WeightGradientExplanation explain_weight_gradient(const Conv1d& layer, const Ten
   e.group = out_channel / (shape[0] / o.groups);
   e.input_channel = e.group * shape[1] + in_channel;
   e.terms.reserve(static_cast<size_t>(p.batch * p.out_length));
-  // The same order as backward's sum (batch, then position), so the two round to the same float.
+  // Summed as backward sums it, so the two round to the same float.
   double sum = 0.0;
+  std::vector<float> grads(static_cast<size_t>(p.out_length));
+  std::vector<float> inputs(grads.size());
   for (int64_t n = 0; n < p.batch; ++n) {
     for (int64_t t = 0; t < p.out_length; ++t) {
       WeightGradientTerm term{};
@@ -124,9 +195,11 @@ WeightGradientExplanation explain_weight_gradient(const Conv1d& layer, const Ten
       if (term.source >= 0) {
         term.input = input.data[static_cast<size_t>((n * p.in_channels + e.input_channel) * p.length + term.source)];
       }
-      sum += static_cast<double>(term.grad_output) * term.input;
+      grads[t] = term.grad_output;
+      inputs[t] = term.input;
       e.terms.push_back(term);
     }
+    sum += sum_of_products(grads.data(), inputs.data(), 1, p.out_length);
   }
   e.value = static_cast<float>(sum);
   return e;

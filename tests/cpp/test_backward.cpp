@@ -146,8 +146,8 @@ TEST_CASE("golden: gradients of input, weight and bias match torch 1.13's autogr
   double worst = 0.0;
   for (size_t index = 0; index < cases.size(); ++index) {
     const nlohmann::json& c = cases[index];
-    INFO("case " << index << " (" << c.at("name").get<std::string>() << "): " << c.at("layer").dump()
-                 << " on input " << c.at("input_shape").dump());
+    INFO("case " << index << " (" << c.at("name").get<std::string>() << "): " << c.at("layer").dump() << " on input "
+                 << c.at("input_shape").dump());
     conv1d::Generator generator;
     conv1d::Conv1d layer(golden::options_from_json(c.at("layer")), generator);
     layer.set_weight(Tensor(layer.weight().shape, c.at("weight").get<std::vector<float>>()));
@@ -158,18 +158,64 @@ TEST_CASE("golden: gradients of input, weight and bias match torch 1.13's autogr
     const conv1d::Conv1dGradients grads = conv1d::backward(layer, input, grad_output);
     REQUIRE(grads.input.shape == input.shape);
     REQUIRE(grads.weight.shape == layer.weight().shape);
-    worst = std::max(worst, check_gradient("grad_input", grads.input.data, c.at("grad_input").get<std::vector<float>>()));
     worst =
-        std::max(worst, check_gradient("grad_weight", grads.weight.data, c.at("grad_weight").get<std::vector<float>>()));
+        std::max(worst, check_gradient("grad_input", grads.input.data, c.at("grad_input").get<std::vector<float>>()));
+    worst = std::max(worst,
+                     check_gradient("grad_weight", grads.weight.data, c.at("grad_weight").get<std::vector<float>>()));
     REQUIRE(grads.bias.has_value() == !c.at("grad_bias").is_null());
     if (grads.bias) {
       REQUIRE(grads.bias->shape == layer.bias()->shape);
-      worst = std::max(worst, check_gradient("grad_bias", grads.bias->data, c.at("grad_bias").get<std::vector<float>>()));
+      worst =
+          std::max(worst, check_gradient("grad_bias", grads.bias->data, c.at("grad_bias").get<std::vector<float>>()));
     }
   }
   // The worst error seen, relative to each gradient's largest magnitude (shown by `-s`): about 1e-5, from a bias
   // gradient that cancels down to 0.007, where torch's float sum differs from the double one in its fifth digit.
   CHECK(worst < 1e-4);
+}
+
+TEST_CASE("backward agrees with the reference around the kernels' tile boundaries", "[backward][kernels]") {
+  // The input gradient runs on the forward's kernels (GEMM tiles of 4 channels x 8 positions, depthwise tiles of
+  // 24, 8, 4 and 1 positions) over (L_out - 1)*stride + dilation*(k - 1) + 1 positions: cover 1 to about 70.
+  static const conv1d::PaddingMode modes[] = {conv1d::PaddingMode::zeros, conv1d::PaddingMode::reflect,
+                                              conv1d::PaddingMode::replicate, conv1d::PaddingMode::circular};
+  static const int64_t channels[] = {1, 2, 3, 4, 5, 8, 9};
+  std::mt19937 rng(31);
+  int checked = 0;
+  for (int trial = 0; trial < 400; ++trial) {
+    conv1d::Conv1dOptions o;
+    const bool depthwise = trial % 3 == 0;
+    o.in_channels = channels[rng() % 7];
+    o.groups = depthwise ? o.in_channels : 1;
+    o.out_channels = depthwise ? o.in_channels * (1 + static_cast<int64_t>(rng() % 2)) : channels[rng() % 7];
+    o.kernel_size = 1 + static_cast<int64_t>(rng() % 5);
+    o.stride = 1 + static_cast<int64_t>(rng() % 3);
+    o.dilation = 1 + static_cast<int64_t>(rng() % 2);
+    o.padding = conv1d::Padding::of(static_cast<int64_t>(rng() % 3));
+    o.padding_mode = modes[rng() % 4];
+    o.bias = rng() % 2 == 0;
+    const int64_t length = 1 + static_cast<int64_t>(rng() % 60);
+    const conv1d::Shape shape{1 + static_cast<int64_t>(rng() % 2), o.in_channels, length};
+    conv1d::Generator generator(static_cast<uint64_t>(trial));
+    const conv1d::Conv1d layer(o, generator);
+    conv1d::ConvPlan plan;
+    try {
+      plan = layer.plan(shape);
+    } catch (const std::invalid_argument&) {
+      continue;
+    }
+    INFO("trial " << trial << ": " << describe(layer, shape));
+    const Tensor input = random_tensor(shape, rng);
+    const Tensor grad_output = random_tensor(plan.output_shape, rng);
+    const conv1d::Conv1dGradients actual = conv1d::backward(layer, input, grad_output);
+    const conv1d::Conv1dGradients expected = conv1d::reference_backward(layer, input, grad_output);
+    check_gradient("grad_input", actual.input.data, expected.input.data);
+    check_gradient("grad_weight", actual.weight.data, expected.weight.data);
+    REQUIRE(actual.bias.has_value() == expected.bias.has_value());
+    if (actual.bias) check_gradient("grad_bias", actual.bias->data, expected.bias->data);
+    ++checked;
+  }
+  CHECK(checked > 300);
 }
 
 TEST_CASE("backward agrees with a numeric derivative through the reference forward", "[backward]") {
@@ -244,23 +290,25 @@ TEST_CASE("explained weight and bias gradients sum their terms to backward's gra
           CHECK(e.group == oc / (o.out_channels / o.groups));
           CHECK(e.input_channel == e.group * (o.in_channels / o.groups) + ic);
           REQUIRE(e.terms.size() == static_cast<size_t>(plan.batch * plan.out_length));
-          double sum = 0.0;
+          double sum = 0.0, magnitude = 0.0;
           for (const conv1d::WeightGradientTerm& term : e.terms) {
             CHECK(term.padded_position == term.position * o.stride + k * o.dilation);
-            CHECK(term.source == conv1d::padded_source(term.padded_position, plan.pad_left, plan.length,
-                                                       o.padding_mode));
+            CHECK(term.source ==
+                  conv1d::padded_source(term.padded_position, plan.pad_left, plan.length, o.padding_mode));
             const int64_t relative = term.padded_position - plan.pad_left;
             CHECK(term.padded == (relative < 0 || relative >= plan.length));
             CHECK(term.grad_output == grad_output.data[static_cast<size_t>(
                                           (term.batch * plan.out_channels + oc) * plan.out_length + term.position)]);
-            const float x = term.source < 0 ? 0.0f
-                                            : input.data[static_cast<size_t>(
-                                                  (term.batch * plan.in_channels + e.input_channel) * plan.length +
-                                                  term.source)];
+            const float x = term.source < 0
+                                ? 0.0f
+                                : input.data[static_cast<size_t>(
+                                      (term.batch * plan.in_channels + e.input_channel) * plan.length + term.source)];
             CHECK(term.input == x);
             sum += static_cast<double>(term.grad_output) * term.input;
+            magnitude += std::fabs(static_cast<double>(term.grad_output) * term.input);
           }
-          CHECK(e.value == static_cast<float>(sum));
+          // The terms add up to the value (up to float rounding: the value is summed in another order).
+          CHECK(std::fabs(e.value - sum) <= 1e-7 * magnitude);
           // Summed in backward's order: the same float, not merely a close one.
           CHECK(e.value == grads.weight.data[static_cast<size_t>((oc * w[1] + ic) * w[2] + k)]);
         }

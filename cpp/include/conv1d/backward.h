@@ -19,8 +19,9 @@ struct Conv1dGradients {
 // grad_output: ∂L/∂y, shaped like forward's output, (N, C_out, L_out) or (C_out, L_out); otherwise
 // ArgumentError naming "grad_output" with autograd's "Mismatch in shape" message.
 // With padding_mode reflect / replicate / circular, the gradient reaching a padded position is added to the
-// input position it was read from (padded_source); zero padding's gradients are dropped. Sums are accumulated
-// in double and rounded once. An empty batch or no input channels gives zero weight and bias gradients.
+// input position it was read from (padded_source); zero padding's gradients are dropped. The input gradient is
+// a convolution run by the forward's kernels (float sums, as torch's); the weight and bias gradients are summed in
+// double and rounded once. An empty batch or no input channels gives zero weight and bias gradients.
 Conv1dGradients backward(const Conv1d& layer, const Tensor& input, const Tensor& grad_output);
 
 // One product ∂L/∂y[n, o, t] * x_padded[n, c, t*stride + k*dilation] that a weight's gradient sums.
@@ -43,7 +44,7 @@ struct WeightGradientExplanation {
   int64_t group;                          // g
   int64_t input_channel;                  // g*(C_in/groups) + i: the channel of x the terms read
   std::vector<WeightGradientTerm> terms;  // by batch n, then position t: N * L_out of them
-  float value;  // the sum of grad_output * input, accumulated in double and rounded once
+  float value;                            // the sum of grad_output * input, accumulated in double and rounded once
 };
 
 // input and grad_output as for backward. Throws ArgumentError when (out_channel, in_channel, tap) is not an index
