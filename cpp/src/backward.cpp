@@ -61,7 +61,8 @@ class InputGradient {
     const int64_t group_out = p.out_channels / o_.groups;
     const int64_t taps = o_.kernel_size;
     // [C_in, C_out/groups, k] from [C_out, C_in/groups, k].
-    std::vector<float> flipped(layer.weight().data.size());
+    std::vector<float> transposed(layer.weight().data.size());
+    float* flipped = transposed.data();
     const float* w = layer.weight().data.data();
     for (int64_t oc = 0; oc < p.out_channels; ++oc) {
       const int64_t g = oc / group_out;
@@ -74,16 +75,16 @@ class InputGradient {
     }
     kernel_ = &select_kernel(problem_);
     if (kernel_->layout == WeightLayout::raw) {
-      weights_ = std::move(flipped);
+      weights_ = std::move(transposed);
     } else {
       weights_.resize(static_cast<size_t>(packed_weight_size(kernel_->layout, problem_)));
-      pack_weights(kernel_->layout, problem_, flipped.data(), weights_.data());
+      pack_weights(kernel_->layout, problem_, flipped, weights_.data());
     }
     spread_.assign(static_cast<size_t>(problem_.in_channels * problem_.padded_length), 0.0f);
     padded_.resize(static_cast<size_t>(problem_.out_channels * problem_.out_length));
     sources_.resize(static_cast<size_t>(problem_.out_length));
     for (int64_t q = 0; q < problem_.out_length; ++q) {
-      sources_[q] = padded_source(q, p.pad_left, p.length, o_.padding_mode);
+      sources_[static_cast<size_t>(q)] = padded_source(q, p.pad_left, p.length, o_.padding_mode);
     }
   }
 
@@ -102,7 +103,8 @@ class InputGradient {
       const float* from = padded_.data() + c * problem_.out_length;
       float* to = grad_input + c * p_.length;
       for (int64_t q = 0; q < problem_.out_length; ++q) {
-        if (sources_[q] >= 0) to[sources_[q]] += from[q];
+        const int64_t source = sources_[static_cast<size_t>(q)];
+        if (source >= 0) to[source] += from[q];
       }
     }
   }
@@ -137,6 +139,8 @@ Conv1dGradients backward(const Conv1d& layer, const Tensor& input, const Tensor&
   std::vector<float> x_padded(static_cast<size_t>(p.in_channels * width));
   std::vector<double> dw(grads.weight.data.size(), 0.0);
   std::vector<double> db(static_cast<size_t>(p.out_channels), 0.0);
+  double* gw = dw.data();  // pointers: indexing a vector with int64_t narrows on 32-bit WebAssembly
+  double* gb = db.data();
   for (int64_t n = 0; n < p.batch; ++n) {
     const float* dy_item = grad_output.data.data() + n * p.out_channels * p.out_length;
     input_gradient.run(dy_item, grads.input.data.data() + n * p.in_channels * p.length);
@@ -146,11 +150,11 @@ Conv1dGradients backward(const Conv1d& layer, const Tensor& input, const Tensor&
     for (int64_t oc = 0; oc < p.out_channels; ++oc) {
       const int64_t first_in = (oc / group_out) * group_in;
       const float* dy = dy_item + oc * p.out_length;
-      for (int64_t t = 0; t < p.out_length; ++t) db[oc] += dy[t];
+      for (int64_t t = 0; t < p.out_length; ++t) gb[oc] += dy[t];
       for (int64_t ic = 0; ic < group_in; ++ic) {
         for (int64_t j = 0; j < taps; ++j) {
           const float* x = x_padded.data() + (first_in + ic) * width + j * o.dilation;
-          dw[(oc * group_in + ic) * taps + j] += sum_of_products(dy, x, o.stride, p.out_length);
+          gw[(oc * group_in + ic) * taps + j] += sum_of_products(dy, x, o.stride, p.out_length);
         }
       }
     }
@@ -196,8 +200,8 @@ WeightGradientExplanation explain_weight_gradient(const Conv1d& layer, const Ten
       if (term.source >= 0) {
         term.input = input.data[static_cast<size_t>((n * p.in_channels + e.input_channel) * p.length + term.source)];
       }
-      grads[t] = term.grad_output;
-      inputs[t] = term.input;
+      grads[static_cast<size_t>(t)] = term.grad_output;
+      inputs[static_cast<size_t>(t)] = term.input;
       e.terms.push_back(term);
     }
     sum += sum_of_products(grads.data(), inputs.data(), 1, p.out_length);
