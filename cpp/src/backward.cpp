@@ -49,27 +49,38 @@ double sum_of_products(const float* a, const float* b, int64_t b_stride, int64_t
 // ∂L/∂x_padded[c, t*stride + j*dilation] collects ∂L/∂y[o, t] * w[o, c, j]: a convolution of ∂L/∂y, spread out
 // to one value every `stride` positions and zero-padded by dilation*(k-1) on both sides, with the weights
 // transposed (in and out channels swapped within each group) and flipped, so it runs on the forward's kernels.
+// The spread copy is mostly zeros when the stride or the dilation is large next to the output: then plain loops
+// (in double) do the same sum without it.
 class InputGradient {
  public:
-  InputGradient(const Conv1d& layer, const ConvPlan& p) : p_(p), o_(layer.options()) {
+  InputGradient(const Conv1d& layer, const ConvPlan& p) : p_(p), o_(layer.options()), w_(layer.weight().data.data()) {
     const int64_t reach = o_.dilation * (o_.kernel_size - 1);
     problem_ = {p.out_channels, (p.out_length - 1) * o_.stride + 1 + 2 * reach,
                 p.in_channels,  (p.out_length - 1) * o_.stride + 1 + reach,
                 o_.kernel_size, 1,
                 o_.dilation,    o_.groups};
+    sources_.resize(static_cast<size_t>(p.padded_length));
+    for (int64_t q = 0; q < p.padded_length; ++q) {
+      sources_[static_cast<size_t>(q)] = padded_source(q, p.pad_left, p.length, o_.padding_mode);
+    }
+    const bool spread_pays = problem_.padded_length <= spread_limit * p.out_length &&
+                             problem_.in_channels * problem_.padded_length <= max_tensor_elements;
+    if (!spread_pays) {
+      sums_.resize(static_cast<size_t>(p.in_channels * p.length));
+      return;
+    }
     const int64_t group_in = p.in_channels / o_.groups;
     const int64_t group_out = p.out_channels / o_.groups;
     const int64_t taps = o_.kernel_size;
     // [C_in, C_out/groups, k] from [C_out, C_in/groups, k].
     std::vector<float> transposed(layer.weight().data.size());
     float* flipped = transposed.data();
-    const float* w = layer.weight().data.data();
     for (int64_t oc = 0; oc < p.out_channels; ++oc) {
       const int64_t g = oc / group_out;
       for (int64_t ic = 0; ic < group_in; ++ic) {
         for (int64_t j = 0; j < taps; ++j) {
           flipped[((g * group_in + ic) * group_out + oc % group_out) * taps + (taps - 1 - j)] =
-              w[(oc * group_in + ic) * taps + j];
+              w_[(oc * group_in + ic) * taps + j];
         }
       }
     }
@@ -82,14 +93,23 @@ class InputGradient {
     }
     spread_.assign(static_cast<size_t>(problem_.in_channels * problem_.padded_length), 0.0f);
     padded_.resize(static_cast<size_t>(problem_.out_channels * problem_.out_length));
-    sources_.resize(static_cast<size_t>(problem_.out_length));
-    for (int64_t q = 0; q < problem_.out_length; ++q) {
-      sources_[static_cast<size_t>(q)] = padded_source(q, p.pad_left, p.length, o_.padding_mode);
-    }
   }
 
   // grad_output: [C_out, L_out] of one batch item; grad_input: [C_in, L], overwritten.
   void run(const float* grad_output, float* grad_input) {
+    if (kernel_) {
+      run_kernel(grad_output, grad_input);
+    } else {
+      run_loops(grad_output, grad_input);
+    }
+  }
+
+ private:
+  // At most this many spread positions per output position (8: a stride of 8, or a dilation*(k-1) of
+  // 3.5 outputs) before the kernels' speed no longer pays for the zeros they multiply.
+  static constexpr int64_t spread_limit = 8;
+
+  void run_kernel(const float* grad_output, float* grad_input) {
     const int64_t reach = o_.dilation * (o_.kernel_size - 1);
     for (int64_t oc = 0; oc < problem_.in_channels; ++oc) {
       float* row = spread_.data() + oc * problem_.padded_length + reach;
@@ -99,25 +119,50 @@ class InputGradient {
     // A padded position passes its gradient to the input position it copied (zero padding copies none).
     // Positions past the last window (a stride's remainder) read nothing and have no gradient.
     std::fill(grad_input, grad_input + p_.in_channels * p_.length, 0.0f);
+    const int64_t* sources = sources_.data();
     for (int64_t c = 0; c < p_.in_channels; ++c) {
       const float* from = padded_.data() + c * problem_.out_length;
       float* to = grad_input + c * p_.length;
       for (int64_t q = 0; q < problem_.out_length; ++q) {
-        const int64_t source = sources_[static_cast<size_t>(q)];
-        if (source >= 0) to[source] += from[q];
+        if (sources[q] >= 0) to[sources[q]] += from[q];
       }
     }
   }
 
- private:
+  void run_loops(const float* grad_output, float* grad_input) {
+    const int64_t group_in = p_.in_channels / o_.groups;
+    const int64_t group_out = p_.out_channels / o_.groups;
+    const int64_t taps = o_.kernel_size;
+    const int64_t* sources = sources_.data();
+    double* sums = sums_.data();
+    std::fill(sums_.begin(), sums_.end(), 0.0);
+    for (int64_t oc = 0; oc < p_.out_channels; ++oc) {
+      const int64_t first_in = (oc / group_out) * group_in;
+      for (int64_t t = 0; t < p_.out_length; ++t) {
+        const double g = grad_output[oc * p_.out_length + t];
+        for (int64_t ic = 0; ic < group_in; ++ic) {
+          for (int64_t j = 0; j < taps; ++j) {
+            const int64_t source = sources[t * o_.stride + j * o_.dilation];
+            if (source >= 0) sums[(first_in + ic) * p_.length + source] += g * w_[(oc * group_in + ic) * taps + j];
+          }
+        }
+      }
+    }
+    for (size_t i = 0; i < sums_.size(); ++i) grad_input[i] = static_cast<float>(sums_[i]);
+  }
+
   const ConvPlan& p_;
   const Conv1dOptions& o_;
+  const float* w_;  // [C_out, C_in/groups, k]
   ConvProblem problem_{};
+  std::vector<int64_t> sources_;  // padded_source of each padded position
+  // The kernels' path (kernel_ set):
   const KernelInfo* kernel_ = nullptr;
-  std::vector<float> weights_;    // in kernel_'s layout
-  std::vector<float> spread_;     // [C_out, (L_out-1)*stride + 1 + 2*dilation*(k-1)]: zeros between values
-  std::vector<float> padded_;     // [C_in, (L_out-1)*stride + 1 + dilation*(k-1)]: ∂L/∂x_padded
-  std::vector<int64_t> sources_;  // padded_source of each of padded_'s positions
+  std::vector<float> weights_;  // in kernel_'s layout
+  std::vector<float> spread_;   // [C_out, (L_out-1)*stride + 1 + 2*dilation*(k-1)]: zeros between values
+  std::vector<float> padded_;   // [C_in, (L_out-1)*stride + 1 + dilation*(k-1)]: ∂L/∂x_padded
+  // The loops' path:
+  std::vector<double> sums_;  // [C_in, L]
 };
 
 }  // namespace

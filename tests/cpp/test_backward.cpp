@@ -218,6 +218,25 @@ TEST_CASE("backward agrees with the reference around the kernels' tile boundarie
   CHECK(checked > 300);
 }
 
+TEST_CASE("a dilation far wider than the output needs no memory beyond the input's", "[backward]") {
+  // One output position reads x[0] and x[2^20]: spreading ∂L/∂y for the kernels would take 64 x 2^21 floats.
+  conv1d::Conv1dOptions o;
+  o.in_channels = 1;
+  o.out_channels = 64;
+  o.kernel_size = 2;
+  o.dilation = int64_t{1} << 20;
+  conv1d::Generator generator(5);
+  const conv1d::Conv1d layer(o, generator);
+  std::mt19937 rng(5);
+  const Tensor input = random_tensor({1, 1, o.dilation + 1}, rng);
+  const Tensor grad_output = random_tensor({1, 64, 1}, rng);
+  const conv1d::Conv1dGradients actual = conv1d::backward(layer, input, grad_output);
+  const conv1d::Conv1dGradients expected = conv1d::reference_backward(layer, input, grad_output);
+  check_gradient("grad_input", actual.input.data, expected.input.data);
+  check_gradient("grad_weight", actual.weight.data, expected.weight.data);
+  check_gradient("grad_bias", actual.bias->data, expected.bias->data);
+}
+
 TEST_CASE("backward agrees with a numeric derivative through the reference forward", "[backward]") {
   std::mt19937 rng(2024);
   for (int trial = 0; trial < 60; ++trial) {

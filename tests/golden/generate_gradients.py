@@ -125,6 +125,11 @@ def specs():
     add("reflect_widest", conv(1, 2, 3, padding=4, padding_mode="reflect"), [2, 1, 5])
     add("circular_widest", conv(1, 2, 3, padding=5, padding_mode="circular"), [1, 1, 5])
     add("replicate_wider_than_input", conv(1, 1, 3, padding=6, padding_mode="replicate"), [1, 1, 3])
+    # A dilation or stride far wider than the output (backward then skips the kernels' spread copy).
+    add("dilation_wider_than_output", conv(2, 4, 3, padding=2, dilation=6, padding_mode="reflect"), [2, 2, 10])
+    add("dilation_wider_than_output_circular", conv(2, 2, 2, padding=3, dilation=9, padding_mode="circular"),
+        [1, 2, 6])
+    add("stride_wider_than_kernel", conv(2, 3, 2, stride=10), [1, 2, 40])
 
     # Random configurations over every argument, padding mode, batched and unbatched.
     rng = np.random.RandomState(20240514)
