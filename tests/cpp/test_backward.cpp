@@ -9,10 +9,13 @@
 #include "conv1d/conv1d.h"
 #include "conv1d/reference.h"
 #include "golden.h"
+#include "random_layers.h"
 
 namespace {
 
 using conv1d::Tensor;
+using conv1d::testing::random_options;
+using conv1d::testing::random_tensor;
 
 conv1d::Tensor tensor_from_json(const nlohmann::json& shape, const nlohmann::json& data) {
   return conv1d::Tensor(shape.get<conv1d::Shape>(), data.get<std::vector<float>>());
@@ -38,39 +41,6 @@ double check_gradient(const char* what, const std::vector<float>& actual, const 
     if (scale > 0) worst = std::max(worst, error / scale);
   }
   return worst;
-}
-
-conv1d::Conv1dOptions random_options(std::mt19937& rng) {
-  static const conv1d::PaddingMode modes[] = {conv1d::PaddingMode::zeros, conv1d::PaddingMode::reflect,
-                                              conv1d::PaddingMode::replicate, conv1d::PaddingMode::circular};
-  conv1d::Conv1dOptions o;
-  o.groups = 1 + static_cast<int64_t>(rng() % 3);
-  o.in_channels = o.groups * (1 + static_cast<int64_t>(rng() % 2));
-  o.out_channels = o.groups * (1 + static_cast<int64_t>(rng() % 2));
-  o.kernel_size = 1 + static_cast<int64_t>(rng() % 4);
-  o.dilation = 1 + static_cast<int64_t>(rng() % 3);
-  o.bias = rng() % 2 == 0;
-  o.padding_mode = modes[rng() % 4];
-  switch (rng() % 5) {
-    case 0:
-      o.padding = conv1d::Padding::same();
-      break;
-    case 1:
-      o.padding = conv1d::Padding::valid();
-      o.stride = 1 + static_cast<int64_t>(rng() % 3);
-      break;
-    default:
-      o.padding = conv1d::Padding::of(static_cast<int64_t>(rng() % 4));
-      o.stride = 1 + static_cast<int64_t>(rng() % 3);
-  }
-  return o;
-}
-
-Tensor random_tensor(const conv1d::Shape& shape, std::mt19937& rng) {
-  Tensor t(shape);
-  std::uniform_real_distribution<float> uniform(-2.0f, 2.0f);
-  for (float& v : t.data) v = uniform(rng);
-  return t;
 }
 
 // A random layer and an input shape its forward accepts (batched for circular padding, which torch 1.13

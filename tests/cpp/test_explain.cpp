@@ -7,38 +7,11 @@
 
 #include "conv1d/conv1d.h"
 #include "conv1d/reference.h"
+#include "random_layers.h"
 #include "tolerance.h"
 
-namespace {
-
-conv1d::Conv1dOptions random_options(std::mt19937& rng) {
-  static const conv1d::PaddingMode modes[] = {conv1d::PaddingMode::zeros, conv1d::PaddingMode::reflect,
-                                              conv1d::PaddingMode::replicate, conv1d::PaddingMode::circular};
-  conv1d::Conv1dOptions o;
-  o.groups = 1 + static_cast<int64_t>(rng() % 3);
-  o.in_channels = o.groups * (1 + static_cast<int64_t>(rng() % 2));
-  o.out_channels = o.groups * (1 + static_cast<int64_t>(rng() % 2));
-  o.kernel_size = 1 + static_cast<int64_t>(rng() % 4);
-  o.dilation = 1 + static_cast<int64_t>(rng() % 3);
-  o.bias = rng() % 2 == 0;
-  o.padding_mode = modes[rng() % 4];
-  if (rng() % 4 == 0) {
-    o.padding = conv1d::Padding::same();
-  } else {
-    o.stride = 1 + static_cast<int64_t>(rng() % 3);
-    o.padding = conv1d::Padding::of(static_cast<int64_t>(rng() % 3));
-  }
-  return o;
-}
-
-conv1d::Tensor random_input(const conv1d::Shape& shape, std::mt19937& rng) {
-  conv1d::Tensor t(shape);
-  std::uniform_real_distribution<float> uniform(-2.0f, 2.0f);
-  for (float& v : t.data) v = uniform(rng);
-  return t;
-}
-
-}  // namespace
+using conv1d::testing::random_options;
+using conv1d::testing::random_tensor;
 
 TEST_CASE("explained terms sum to the output and name exactly the inputs that influence it", "[explain]") {
   std::mt19937 rng(99);
@@ -52,7 +25,7 @@ TEST_CASE("explained terms sum to the output and name exactly the inputs that in
     if (o.padding_mode == conv1d::PaddingMode::circular && !batched) continue;  // torch refuses it
     conv1d::manual_seed(static_cast<uint64_t>(trial));
     const conv1d::Conv1d layer(o);
-    const conv1d::Tensor input = random_input(shape, rng);
+    const conv1d::Tensor input = random_tensor(shape, rng);
     conv1d::ConvPlan plan;
     try {
       plan = layer.plan(shape);
@@ -174,7 +147,7 @@ TEST_CASE("explain lists only the channels asked for, and still sums every term"
   o.padding_mode = conv1d::PaddingMode::reflect;
   const conv1d::Conv1d layer(o);
   std::mt19937 rng(7);
-  const conv1d::Tensor x = random_input({1, 6, 9}, rng);
+  const conv1d::Tensor x = random_tensor({1, 6, 9}, rng);
   const conv1d::Explanation whole = conv1d::explain(layer, x, 0, 3, 4);
   const conv1d::Explanation some = conv1d::explain(layer, x, 0, 3, 4, std::vector<int64_t>{0, 2});
   CHECK(whole.term_count == 15);
