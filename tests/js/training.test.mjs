@@ -250,6 +250,12 @@ test('errors in PyTorch\'s words, and the module keeps training afterwards', () 
   });
   assert.throws(() => lossFn.forward(y, nn.ones(1, 6)), /the target's shape \[1, 6\] differs from the input's \[1, 1, 6\]/);
   assert.throws(() => new nn.MSELoss({ reduction: 'avg' }), { message: 'avg is not a valid value for reduction' });
+  const buffer = new ArrayBuffer(24, { maxByteLength: 48 });
+  const shrinking = new nn.Tensor(new Float32Array(buffer), [1, 1, 6]);
+  buffer.resize(8); // the Tensor's data now holds 2 values, its shape still says 6
+  assert.throws(() => lossFn.forward(y, shrinking), { name: 'RangeError', argument: 'target' });
+  assert.throws(() => y.backward(shrinking), { name: 'RangeError', argument: 'gradient' });
+  assert.throws(() => new nn.ReLU().forward(shrinking), { name: 'RangeError', argument: 'input' });
   assert.equal(model.at(0).weight.grad, null, 'a refused backward changes nothing');
 
   const loss = lossFn.forward(y, target);

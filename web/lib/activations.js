@@ -1,6 +1,6 @@
 // nn.ReLU, nn.Tanh, nn.Sigmoid: elementwise modules with torch's float32 forward and backward formulas.
 import { checkShape } from './checks.js';
-import { edgeOf, recordResult } from './autograd.js';
+import { dataOf, edgeOf, recordResult } from './autograd.js';
 
 const f = Math.fround;
 
@@ -31,8 +31,8 @@ export function activationClasses(toTensor) {
     forward(input) {
       const x = toTensor(input, 'input');
       const kind = KINDS[this.constructor.kindName];
-      const source = x.data;
-      const data = new Float32Array(source.length);
+      const source = dataOf(x, 'input', `${this.constructor.kindName}.forward()`);
+      const data = new Float32Array(x.numel());
       for (let i = 0; i < data.length; i++) data[i] = kind.fn(source[i]);
       return recordResult(data, x.shape, kind.node, [edgeOf(x)], (g) => {
         const gi = new Float32Array(g.length);

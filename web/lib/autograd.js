@@ -86,6 +86,20 @@ function accumulate(slot, grad) {
   else addInto(slot.grad, grad);
 }
 
+/**
+ * A tensor's values, read once and checked against its shape: a Float32Array over a resizable buffer can change
+ * size after the Tensor is made, and a caller can redefine its `length`.
+ */
+export function dataOf(tensor, name, where) {
+  const data = tensor.data;
+  const count = tensor.numel();
+  if (elementsOf(data) !== count) {
+    throw argumentError(RangeError, `${where}: the ${name}'s data holds ${elementsOf(data)} elements, but its shape ` +
+      `[${tensor.shape.join(', ')}] needs ${count}`, name);
+  }
+  return data;
+}
+
 function torchSize(shape) { return `torch.Size([${shape.join(', ')}])`; }
 
 /** tensor.backward(gradient): see Tensor.backward. `toTensor` converts a gradient given as nested arrays. */
@@ -107,11 +121,7 @@ export function backward(root, gradient, toTensor) {
       throw argumentError(Error, `Mismatch in shape: grad_output[0] has a shape of ${torchSize(shape)} and output[0] ` +
         `has a shape of ${torchSize(expected)}.`, 'gradient');
     }
-    if (elementsOf(g.data) !== root.numel()) {
-      throw argumentError(RangeError, `${where}: the gradient's data holds ${elementsOf(g.data)} elements, but its ` +
-        `shape [${shape.join(', ')}] needs ${root.numel()}`, 'gradient');
-    }
-    grad = g.data.slice();
+    grad = dataOf(g, 'gradient', where).slice();
   }
 
   const rootNode = internals.node(root);

@@ -1,6 +1,6 @@
 // nn.MSELoss and nn.L1Loss, with torch 1.13's reductions and float32 backward formulas.
 import { argumentError, describe, readOption } from './checks.js';
-import { edgeOf, recordResult } from './autograd.js';
+import { dataOf, edgeOf, recordResult } from './autograd.js';
 
 const f = Math.fround;
 const REDUCTIONS = ['mean', 'sum', 'none'];
@@ -60,9 +60,9 @@ export function lossClasses(toTensor) {
         throw argumentError(Error, message, 'target');
       }
       const { pointwise, gradient, node } = this.constructor;
-      const a = x.data;
-      const b = t.data;
-      const n = a.length;
+      const a = dataOf(x, 'input', where);
+      const b = dataOf(t, 'target', where);
+      const n = x.numel();
       const diff = new Float32Array(n);
       const each = new Float32Array(n);
       for (let i = 0; i < n; i++) {
