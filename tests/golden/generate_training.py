@@ -14,6 +14,8 @@ It (re)writes training_runs.json next to this script:
   Recorded: every step's loss and the final parameters.
 - ``gradients``: single backward passes: the input (requires_grad) and every parameter's gradient after
   ``model(x).backward(g)`` for a gradient ``g`` drawn after the input, or after a loss's ``backward()``.
+- ``branches``: two stacks on one input compared by a loss, ``loss_fn(a(x), b(x)).backward()``: the input's
+  gradient sums both branches, and the target side (b) gets gradients too.
 
 Adam runs avoid ties: Adam turns a gradient element into a step of about lr * sign(element), so an element that
 is a rounding residue of terms cancelling exactly (e.g. an L1 loss's bias gradient, a sum of equally many +1/n
@@ -186,6 +188,21 @@ def gradient_case(index, name, seed, loss_spec):
     return case
 
 
+def branch_case(index, seed, loss_spec):
+    torch.manual_seed(seed)
+    a = build([("conv", 2, 3, 3, {"padding": 1}), ("tanh",), ("conv", 3, 1, 3, {})])
+    b = build([("conv", 2, 1, 5, {"padding": 1, "padding_mode": "reflect"}), ("sigmoid",)])
+    x = torch.randn(2, 2, 10).requires_grad_()
+    loss = loss_fn(*loss_spec)(a(x), b(x))
+    loss.backward()
+    return {"name": f"{index:02d}_branches_{loss_spec[0]}_{loss_spec[1]}", "seed": seed, "input_shape": [2, 2, 10],
+            "a": describe([("conv", 2, 3, 3, {"padding": 1}), ("tanh",), ("conv", 3, 1, 3, {})]),
+            "b": describe([("conv", 2, 1, 5, {"padding": 1, "padding_mode": "reflect"}), ("sigmoid",)]),
+            "loss": {"type": loss_spec[0], "reduction": loss_spec[1]}, "loss_value": loss.item(),
+            "input_grad": values(x.grad), "a_grads": [values(p.grad) for p in a.parameters()],
+            "b_grads": [values(p.grad) for p in b.parameters()]}
+
+
 def main():
     names = list(CONFIGS)
     runs = []
@@ -196,6 +213,7 @@ def main():
     for i, name in enumerate(names):
         gradients.append(gradient_case(2 * i, name, 500 + i, None))
         gradients.append(gradient_case(2 * i + 1, name, 600 + i, (["mse", "l1"][i % 2], "mean")))
+    branches = [branch_case(i, 700 + i, spec) for i, spec in enumerate([("mse", "mean"), ("l1", "sum")])]
     out = {
         "generator": "tests/golden/generate_training.py",
         "torch_version": torch.__version__,
@@ -203,12 +221,13 @@ def main():
         "steps": STEPS,
         "runs": runs,
         "gradients": gradients,
+        "branches": branches,
     }
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "training_runs.json")
     with open(path, "w") as f:
         json.dump(out, f, separators=(",", ":"))
         f.write("\n")
-    print(f"{len(runs)} runs, {len(gradients)} gradient cases -> {path}")
+    print(f"{len(runs)} runs, {len(gradients)} gradient cases, {len(branches)} branch cases -> {path}")
 
 
 if __name__ == "__main__":

@@ -119,6 +119,30 @@ test('golden: one backward gives torch\'s input, weight and bias gradients (rtol
   t.diagnostic(`worst gradient error: ${worst.toFixed(4)} of the tolerance`);
 });
 
+test('golden: two branches on one input compared by a loss: the input gradient sums both, the target side learns', (t) => {
+  assert.ok(golden.branches.length >= 2);
+  let worst = 0;
+  const check = (actual, expected, what) => {
+    const largest = expected.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+    worst = Math.max(worst, assertClose(actual.data, expected, 1e-4, 1e-5 * largest + 1e-30, what));
+  };
+  for (const c of golden.branches) {
+    nn.manualSeed(c.seed);
+    const a = build(c.a);
+    const b = build(c.b);
+    const x = nn.randn(c.input_shape).requiresGrad_();
+    const loss = lossOf(c.loss).forward(a.forward(x), b.forward(x));
+    assertClose([loss.item()], [c.loss_value], 1e-5, 0, `${c.name}: loss`);
+    loss.backward();
+    check(x.grad, c.input_grad, `${c.name}: input gradient`);
+    a.parameters().forEach((p, i) => check(p.grad, c.a_grads[i], `${c.name}: a's parameter ${i}`));
+    b.parameters().forEach((p, i) => check(p.grad, c.b_grads[i], `${c.name}: b's parameter ${i}`));
+    a.delete();
+    b.delete();
+  }
+  t.diagnostic(`worst gradient error: ${worst.toFixed(4)} of the tolerance`);
+});
+
 test('the issue\'s example: scalar loss, .grad copies shaped like the parameters, input gradients', () => {
   nn.manualSeed(3);
   const model = new nn.Sequential(new nn.Conv1d(2, 4, 3, { padding: 1 }), new nn.ReLU(), new nn.Conv1d(4, 1, 3));
