@@ -363,3 +363,18 @@ test('100,000 training steps leave the WebAssembly heap as it was (graphs are fr
   assert.ok(Number.isFinite(last.item()));
   model.delete();
 });
+
+test('a trained layer is exported with its trained values, not as its seed', async () => {
+  const nn = await load();
+  nn.manualSeed(5);
+  const model = new nn.Sequential(new nn.Conv1d(1, 1, 3), new nn.ReLU());
+  const x = nn.randn(1, 1, 6);
+  assert.doesNotMatch(model.toPython(x), /weight\.copy_/, 'untouched: the seed reproduces it');
+  const opt = new nn.optim.SGD(model.parameters(), { lr: 0.1 });
+  new nn.MSELoss().forward(model.forward(x), nn.zeros(1, 1, 4)).backward();
+  opt.step();
+  const program = model.toPython(x);
+  assert.match(program, /weight\.copy_/);
+  assert.ok(model.at(0).origin.edited);
+  model.delete();
+});

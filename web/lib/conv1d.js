@@ -170,7 +170,10 @@ export function conv1dClass(core, toTensor, registry, seedState) {
     // Where the gradients of a parameter accumulate; an optimizer reads and writes the values through it.
     #parameterSlot(name) {
       const read = () => this[name].data;
-      const write = (values) => this.#setParameter(name, new Tensor(values, name === 'weight' ? this.#weightShape() : [values.length]));
+      const write = (values) => {
+        this.#setParameter(name, new Tensor(values, name === 'weight' ? this.#weightShape() : [values.length]));
+        this.#origin.edited = true; // the seed alone no longer reproduces the layer (toPython writes its values)
+      };
       return new GradSlot(name === 'weight' ? this.#weightShape() : [this.#live().weightShape()[0]], read, write);
     }
     #weightShape() { return Array.from(this.#live().weightShape()); }
