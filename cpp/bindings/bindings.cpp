@@ -58,6 +58,7 @@ EMSCRIPTEN_BINDINGS(conv1d) {
       .function("removeBias", &LayerHandle::remove_bias)
       .function("resetParameters", &LayerHandle::reset_parameters)
       .function("explain", &js::explain)
+      .function("backward", &js::backward)
       .function("paddedSources", &js::padded_sources);
 
   function("influencingInputs", &js::influencing_inputs);

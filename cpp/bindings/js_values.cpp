@@ -81,6 +81,14 @@ val to_js(const Explanation& e) {
   return object;
 }
 
+val to_js(const Conv1dGradients& gradients) {
+  val object = val::object();
+  object.set("input", typed_array<float>(gradients.input.data, "Float32Array"));
+  object.set("weight", typed_array<float>(gradients.weight.data, "Float32Array"));
+  object.set("bias", gradients.bias ? typed_array<float>(gradients.bias->data, "Float32Array") : val::null());
+  return object;
+}
+
 // Shared ownership only because embind converts smart pointers, not raw ones, to JS values; JS's delete() frees it.
 val to_js(std::unique_ptr<LayerHandle>& handle) { return val(std::shared_ptr<LayerHandle>(std::move(handle))); }
 
@@ -131,6 +139,11 @@ val explain(const LayerHandle& handle, const val& input_shape, uintptr_t data, d
   if (!channels.isNull()) listed = shape_from_js(channels);
   return to_js(handle.explain(shape_from_js(input_shape), pointer<const float>(data), static_cast<int64_t>(batch),
                               static_cast<int64_t>(out_channel), static_cast<int64_t>(position), listed));
+}
+
+val backward(const LayerHandle& handle, const val& input_shape, uintptr_t input, uintptr_t grad_output) {
+  return to_js(
+      handle.backward(shape_from_js(input_shape), pointer<const float>(input), pointer<const float>(grad_output)));
 }
 
 val padded_sources(const LayerHandle& handle, double length, double begin, double end) {

@@ -30,6 +30,9 @@ val set_bias(LayerHandle& handle, const val& shape, uintptr_t data);
 // input, weight), each with one entry per term.
 val explain(const LayerHandle& handle, const val& input_shape, uintptr_t data, double batch, double out_channel,
             double position, const val& channels);  // channels: an array of offsets, or null for all
+// value: { input, weight, bias } as Float32Arrays (bias null without one), shaped like the input, the weight
+// and the bias; grad_output holds as many floats as the output of that input.
+val backward(const LayerHandle& handle, const val& input_shape, uintptr_t input, uintptr_t grad_output);
 val padded_sources(const LayerHandle& handle, double length, double begin, double end);  // value: Float64Array
 val influencing_inputs(const val& handles, const val& input_shape, double layer_index, double position);
 val receptive_fields(const val& handles);  // [{ size, jump, start }] per layer

@@ -104,6 +104,14 @@ Outcome<Explanation> LayerHandle::explain(const Shape& input_shape, const float*
       [&] { return conv1d::explain(layer_, copy_tensor(input_shape, data), batch, out_channel, position, channels); });
 }
 
+Outcome<Conv1dGradients> LayerHandle::backward(const Shape& input_shape, const float* input,
+                                               const float* grad_output) const {
+  return capture([&] {
+    const Shape output_shape = layer_.plan(input_shape).output_shape;
+    return conv1d::backward(layer_, copy_tensor(input_shape, input), copy_tensor(output_shape, grad_output));
+  });
+}
+
 Outcome<std::vector<int64_t>> LayerHandle::padded_sources(int64_t length, int64_t begin, int64_t end) const {
   return capture([&] {
     const ConvPlan plan = layer_.plan({1, layer_.options().in_channels, length});

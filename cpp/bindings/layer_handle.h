@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "conv1d/backward.h"
 #include "conv1d/conv1d.h"
 
 namespace conv1d::bindings {
@@ -56,6 +57,10 @@ class LayerHandle {
   // listed for `channels` (offsets within the group) or all of them.
   Outcome<Explanation> explain(const Shape& input_shape, const float* data, int64_t batch, int64_t out_channel,
                                int64_t position, const std::optional<std::vector<int64_t>>& channels) const;
+  // The gradients torch's autograd gives for this layer's output.backward(grad_output), with the layer's current
+  // parameters. input: `input_shape`'s element count of floats, (N, C_in, L) or (C_in, L); grad_output: as many
+  // floats as the output of that input has, (N, C_out, L_out) or (C_out, L_out) (the caller guarantees both counts).
+  Outcome<Conv1dGradients> backward(const Shape& input_shape, const float* input, const float* grad_output) const;
   // For padded positions [begin, end) of a (1, C_in, length) input: the input index each reads, or -1.
   // The range is clamped to the padded length.
   Outcome<std::vector<int64_t>> padded_sources(int64_t length, int64_t begin, int64_t end) const;

@@ -123,3 +123,24 @@ TEST_CASE("influencing_inputs names a layer index outside the stack", "[handle]"
   }
   CHECK(conv1d::bindings::receptive_fields(stack).back().size == 5);
 }
+
+TEST_CASE("backward gives conv1d::backward's gradients, and refuses a bad input shape as an outcome", "[handle]") {
+  auto a = arguments(2, 3, 3);
+  a.padding = 1;
+  const auto handle = make(a);
+  conv1d::Tensor x({1, 2, 4});
+  conv1d::Tensor g({1, 3, 4});
+  for (size_t i = 0; i < x.data.size(); ++i) x.data[i] = static_cast<float>(i) * 0.5f - 1.0f;
+  for (size_t i = 0; i < g.data.size(); ++i) g.data[i] = static_cast<float>(i % 5) - 2.0f;
+  const auto got = handle->backward(x.shape, x.data.data(), g.data.data());
+  REQUIRE(got.error.empty());
+  const conv1d::Conv1dGradients expected = conv1d::backward(handle->layer(), x, g);
+  CHECK(got.value.input.data == expected.input.data);
+  CHECK(got.value.weight.data == expected.weight.data);
+  REQUIRE(got.value.bias.has_value());
+  CHECK(got.value.bias->data == expected.bias->data);
+
+  const auto refused = handle->backward({1, 3, 4}, g.data.data(), g.data.data());
+  CHECK(refused.argument == "in_channels");
+  CHECK(refused.error.find("to have 2 channels, but got 3 channels instead") != std::string::npos);
+}

@@ -26,9 +26,10 @@ test('npm pack -> npm install tarball -> import by name works and is small', () 
       `WASM module ${gzipped} bytes gzipped`);
     // ~90 KB is the library (mostly the inlined WASM); the rest is the page modules conv1d-playground/element imports.
     assert.ok(files.includes('web/app/element.js') && files.includes('web/app/element.d.ts'), 'the element is packed');
-    // The library (JS + the WASM module, about 90 KB gzipped) plus the page modules the web component needs.
+    // The library (JS + the WASM module, about 90 KB gzipped) plus the page modules the web component needs. Training
+    // (the core's backward in the WASM, autograd/losses/optimizers in JS) took the tarball from 193 KB to 211 KB.
     assert.ok(gzipped < 100 * 1024, `the WASM module is ${gzipped} bytes gzipped`);
-    assert.ok(packed.size < 200 * 1024, `tarball is ${packed.size} bytes`);
+    assert.ok(packed.size < 225 * 1024, `tarball is ${packed.size} bytes`);
 
     const app = join(work, 'app');
     execFileSync('mkdir', ['-p', app]);

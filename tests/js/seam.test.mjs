@@ -131,7 +131,7 @@ test("option names that live on Object.prototype are unknown options", () => {
 });
 
 test('Sequential: holes are not layers; an empty stack exports a program that runs', () => {
-  assert.throws(() => new nn.Sequential(new Array(3)), /layer 0 must be a Conv1d, but got undefined/);
+  assert.throws(() => new nn.Sequential(new Array(3)), /layer 0 must be a Conv1d, ReLU, Tanh or Sigmoid, but got undefined/);
   const m = new nn.Conv1d(1, 1, 3);
   assert.throws(() => new nn.Sequential([m, , m]), /layer 1 must be a Conv1d/); // eslint-disable-line no-sparse-arrays
   m.delete();

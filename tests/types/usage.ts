@@ -40,6 +40,36 @@ async function main(): Promise<void> {
   model.delete();
   void [w, b, shape, data, text, outLength, outputs, shapes, seed, heap];
 
+  // Training, as the issue spells it.
+  const net = new nn.Sequential(new nn.Conv1d(2, 4, 3, { padding: 1 }), new nn.ReLU(), new nn.Conv1d(4, 1, 3), new nn.Tanh());
+  const x = nn.randn(1, 2, 16);
+  const target = nn.randn(1, 1, 14);
+  const lossFn = new nn.MSELoss({ reduction: 'sum' });
+  const opt = new nn.optim.SGD(net.parameters(), { lr: 0.1, momentum: 0.9, weight_decay: 0.01 });
+  const adam = new nn.optim.Adam(net.parameters(), { betas: [0.9, 0.99], amsgrad: true });
+  opt.zeroGrad();
+  const loss: Tensor = lossFn.forward(net.forward(x), target);
+  loss.backward();
+  opt.step();
+  adam.step();
+  const value: number = loss.item();
+  const first = net.at(0);
+  const grad: Tensor | null = first instanceof nn.Conv1d ? first.weight.grad : null;
+  const xi: Tensor = nn.randn(1, 2, 16).requiresGrad_();
+  net.forward(xi).backward(nn.ones(1, 1, 14));
+  const flags: boolean[] = [xi.requiresGrad, xi.isLeaf, xi.detach().requiresGrad];
+  const plans = net.plans([1, 2, 16]);
+  const convs = new nn.Sequential(new nn.Conv1d(1, 1, 3), new nn.Conv1d(1, 1, 3));
+  const outLen: number = convs.plans([1, 1, 9])[1].outLength;
+  const l1 = new nn.L1Loss();
+  void [value, grad, flags, plans, outLen, l1.reduction, xi.grad, nn.zeros([2]), new nn.Sigmoid().forward(x)];
+  // @ts-expect-error reduction is one of three names
+  new nn.L1Loss({ reduction: 'avg' });
+  // @ts-expect-error SGD needs lr
+  new nn.optim.SGD(net.parameters(), {});
+  // @ts-expect-error a ReLU has no weight: narrow first
+  void net.at(1)?.weight;
+
   // @ts-expect-error padding_mode must be one of the four modes
   new nn.Conv1d(1, 1, 3, { paddingMode: 'constant' });
   // @ts-expect-error kernel_size is required

@@ -1,7 +1,8 @@
 // nn.Conv1d over the WASM core: argument checks and data movement; every PyTorch rule is the core's.
 // Every value of the caller's is read and checked here, once, before the core is called: no getter can run
 // (or delete the layer) in the middle of a core call, and no JS exception can unwind through WASM frames.
-import { Tensor } from './tensor.js';
+import { Tensor, internals } from './tensor.js';
+import { GradSlot, edgeOf, modifiedError, recordResult } from './autograd.js';
 import { argumentError, checkInt, checkIntOrSingleton, describe, elementsOf, readOption, readSizes, unwrap } from './checks.js';
 import { formatLayer } from './repr.js';
 import { pythonProgram } from './python.js';
@@ -146,6 +147,8 @@ export function conv1dClass(core, toTensor, registry, seedState) {
     #origin;
     #preparedKey = null;
     #plan = null;
+    #weightSlot;
+    #biasSlot = null;
 
     /**
      * @param {number} inChannels
@@ -160,6 +163,30 @@ export function conv1dClass(core, toTensor, registry, seedState) {
       this.#handle = handle;
       this.#origin = { seed: before.seed, drawsBefore: before.draws, drawsAfter: seedState().draws, edited: false };
       registry.register(this, handle, this);
+      this.#weightSlot = this.#parameterSlot('weight');
+      if (handle.hasBias()) this.#biasSlot = this.#parameterSlot('bias');
+    }
+
+    // Where the gradients of a parameter accumulate; an optimizer reads and writes the values through it.
+    #parameterSlot(name) {
+      const read = () => this[name].data;
+      const write = (values) => {
+        this.#setParameter(name, new Tensor(values, name === 'weight' ? this.#weightShape() : [values.length]));
+        this.#origin.edited = true; // the seed alone no longer reproduces the layer (toPython writes its values)
+      };
+      return new GradSlot(name === 'weight' ? this.#weightShape() : [this.#live().weightShape()[0]], read, write);
+    }
+    #weightShape() { return Array.from(this.#live().weightShape()); }
+    #setParameter(name, tensor) {
+      const handle = this.#live();
+      withWasmCopy(tensor, (pointer) =>
+        unwrap(name === 'weight' ? handle.setWeight(tensor.shape, pointer) : handle.setBias(tensor.shape, pointer)));
+    }
+    // A parameter's values as a Tensor that shares the layer's gradient slot (`.grad`, requiresGrad_()).
+    #parameterTensor(data, shape, slot) {
+      const tensor = new Tensor(data, shape);
+      internals.setSlot(tensor, slot);
+      return tensor;
     }
 
     #live() {
@@ -194,12 +221,12 @@ export function conv1dClass(core, toTensor, registry, seedState) {
       const handle = this.#live();
       const shape = Array.from(handle.weightShape());
       const start = handle.weightBuffer() >> 2;
-      return new Tensor(heapF32().slice(start, start + shape[0] * shape[1] * shape[2]), shape);
+      return this.#parameterTensor(heapF32().slice(start, start + shape[0] * shape[1] * shape[2]), shape, this.#weightSlot);
     }
     set weight(value) {
       const tensor = toTensor(value, 'weight');
-      const handle = this.#live();
-      withWasmCopy(tensor, (pointer) => unwrap(handle.setWeight(tensor.shape, pointer)));
+      this.#setParameter('weight', tensor);
+      this.#weightSlot.version++;
       this.#origin.edited = true;
     }
     /** Shape [out_channels], or null when the layer has no bias; a copy. */
@@ -208,15 +235,17 @@ export function conv1dClass(core, toTensor, registry, seedState) {
       if (!handle.hasBias()) return null;
       const start = handle.biasBuffer() >> 2;
       const count = handle.weightShape()[0];
-      return new Tensor(heapF32().slice(start, start + count), [count]);
+      return this.#parameterTensor(heapF32().slice(start, start + count), [count], this.#biasSlot);
     }
     set bias(value) {
       if (value === null) {
         this.#live().removeBias();
+        this.#biasSlot = null;
       } else {
         const tensor = toTensor(value, 'bias');
-        const handle = this.#live();
-        withWasmCopy(tensor, (pointer) => unwrap(handle.setBias(tensor.shape, pointer)));
+        this.#setParameter('bias', tensor);
+        if (this.#biasSlot) this.#biasSlot.version++;
+        else this.#biasSlot = this.#parameterSlot('bias');
       }
       this.#origin.edited = true;
     }
@@ -224,7 +253,21 @@ export function conv1dClass(core, toTensor, registry, seedState) {
     /** Draws weight and bias again from the global generator, as constructing the layer would. */
     resetParameters() {
       this.#live().resetParameters();
+      this.#weightSlot.version++;
+      if (this.#biasSlot) this.#biasSlot.version++;
       this.#origin.edited = true;
+    }
+
+    /** The weight, then the bias if any: Tensors whose `.grad` is the layer's gradient (for an optimizer). */
+    parameters() {
+      const bias = this.bias;
+      return bias ? [this.weight, bias] : [this.weight];
+    }
+
+    /** Sets the parameters' gradients to zero (torch 1.13's module.zero_grad(), set_to_none=False). */
+    zeroGrad() {
+      this.#live();
+      for (const slot of [this.#weightSlot, this.#biasSlot]) slot?.grad?.fill(0);
     }
 
     /**
@@ -268,7 +311,30 @@ export function conv1dClass(core, toTensor, registry, seedState) {
       unwrap(handle.run());
       const start = handle.outputBuffer() >> 2;
       const count = outputShape.reduce((a, b) => a * b, 1);
-      return new Tensor(heapF32().slice(start, start + count), outputShape.slice());
+      const data = heapF32().slice(start, start + count);
+      const weightSlot = this.#weightSlot;
+      const biasSlot = this.#biasSlot;
+      const edges = [edgeOf(x), weightSlot.requiresGrad ? { slot: weightSlot } : null,
+        biasSlot?.requiresGrad ? { slot: biasSlot } : null];
+      const weightVersion = weightSlot.version;
+      const inputSlot = internals.slot(x);
+      const inputVersion = inputSlot?.version;
+      const check = () => {
+        this.#live();
+        if (weightSlot.version !== weightVersion) throw modifiedError(weightSlot.shape, weightSlot.version, weightVersion);
+        if (inputSlot && inputSlot.version !== inputVersion) throw modifiedError(x.shape, inputSlot.version, inputVersion);
+      };
+      return recordResult(data, outputShape.slice(), 'ConvolutionBackward0', edges, (grad) => {
+        const g = this.#gradients(x, new Tensor(grad, outputShape.slice()));
+        return [g.input, g.weight, this.#biasSlot === biasSlot ? g.bias : null];
+      }, check);
+    }
+
+    // The core's gradients of input, weight and bias for `input` and the output's gradient `grad`.
+    #gradients(input, grad) {
+      const handle = this.#live();
+      return unwrap(withWasmCopy(input, (inputPointer) =>
+        withWasmCopy(grad, (gradPointer) => handle.backward(input.shape, inputPointer, gradPointer))));
     }
 
     /**

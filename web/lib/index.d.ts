@@ -26,6 +26,21 @@ export class Tensor {
   /** Nested arrays, like torch's `tolist()`. */
   toArray(): NestedArray;
   clone(): Tensor;
+  /** Whether gradients flow to or through this tensor: a leaf after requiresGrad_(), a parameter, or a result. */
+  readonly requiresGrad: boolean;
+  /** False for a tensor computed from tensors that require grad. */
+  readonly isLeaf: boolean;
+  /** torch's requires_grad_(): a leaf's gradients land in `.grad` from then on (a parameter's flag is its layer's). */
+  requiresGrad_(requiresGrad?: boolean): this;
+  /** The accumulated gradient (a copy shaped like this tensor), or null before any backward (always null for a result). */
+  readonly grad: Tensor | null;
+  /** The same values (shared) cut off from the graph. */
+  detach(): Tensor;
+  /**
+   * Gradients of this tensor with respect to every leaf that requires grad, accumulated into their `.grad`; frees
+   * the graph. `gradient`, shaped like this tensor, is required unless it is a scalar.
+   */
+  backward(gradient?: TensorLike): void;
   /** As PyTorch prints it: `tensor([[[-0.2770, -0.3462, -0.4155]]])`. */
   toString(): string;
   toJSON(): { shape: number[]; data: number[] };
@@ -92,6 +107,10 @@ export class Conv1d {
   set bias(value: TensorLike | null);
   /** Draws weight and bias again from the global generator. */
   resetParameters(): void;
+  /** The weight, then the bias if any; their `.grad` is the layer's gradient. */
+  parameters(): Tensor[];
+  /** Sets the parameters' gradients to zero (torch 1.13's zero_grad()). */
+  zeroGrad(): void;
   /** Validates an input shape and describes the call; throws PyTorch's error message. */
   plan(inputShape: number[]): Conv1dPlan;
   outputShape(inputShape: number[]): number[];
@@ -164,28 +183,97 @@ export interface ReceptiveField {
   start: number;
 }
 
-/** torch.nn.Sequential of Conv1d layers. */
-export class Sequential implements Iterable<Conv1d> {
-  constructor(...layers: Conv1d[]);
-  constructor(layers: Conv1d[]);
+/** torch.nn.ReLU, torch.nn.Tanh, torch.nn.Sigmoid: elementwise, any shape, no parameters. */
+export class Activation {
+  forward(input: TensorLike): Tensor;
+  /** The shape is kept. */
+  plan(inputShape: number[]): ActivationPlan;
+  outputShape(inputShape: number[]): number[];
+  parameters(): Tensor[];
+  zeroGrad(): void;
+  /** `ReLU()`, as PyTorch prints it. */
+  toString(): string;
+}
+export class ReLU extends Activation { private readonly relu: true }
+export class Tanh extends Activation { private readonly tanh: true }
+export class Sigmoid extends Activation { private readonly sigmoid: true }
+export interface ActivationPlan { outputShape: number[] }
+/** What a Sequential holds. */
+export type Module = Conv1d | ReLU | Tanh | Sigmoid;
+/** Conv1dPlan for a Conv1d, ActivationPlan for an activation. */
+export type PlanOf<L> = L extends Conv1d ? Conv1dPlan : ActivationPlan;
+
+/** torch.nn.Sequential of Conv1d layers and activations; `L` is the union of the modules given. */
+export interface Sequential<L extends Module = Module> extends Iterable<L> {
   readonly length: number;
-  readonly layers: Conv1d[];
-  at(index: number): Conv1d | undefined;
-  [Symbol.iterator](): Iterator<Conv1d>;
+  readonly layers: L[];
+  at(index: number): L | undefined;
+  [Symbol.iterator](): Iterator<L>;
   forward(input: TensorLike): Tensor;
   /** Every layer's output, in order. */
   forwardAll(input: TensorLike): Tensor[];
-  plans(inputShape: number[]): Conv1dPlan[];
+  plans(inputShape: number[]): PlanOf<L>[];
   outputShapes(inputShape: number[]): number[][];
-  /** Per layer, through all earlier layers. */
+  /** Weight then bias of each Conv1d, in order. */
+  parameters(): Tensor[];
+  zeroGrad(): void;
+  /** Per layer, through all earlier layers (an activation's is the layer's before it). */
   receptiveFields(): ReceptiveField[];
   /** The original-input positions (sorted) that output `position` of layer `layerIndex` reads. */
   influencingInputs(inputShape: number[], layerIndex: number, position: number): number[];
   /** A runnable PyTorch program: torch.manual_seed when the seed alone reproduces the stack. */
   toPython(input: TensorLike): string;
-  /** Deletes every layer. */
+  /** Deletes every Conv1d. */
   delete(): void;
   toString(): string;
+}
+export interface SequentialConstructor {
+  new <T extends Module[]>(...layers: T): Sequential<T[number]>;
+  new <T extends Module[]>(layers: T): Sequential<T[number]>;
+}
+
+export type Reduction = 'mean' | 'sum' | 'none';
+/** torch.nn.MSELoss / torch.nn.L1Loss. */
+export class Loss {
+  constructor(options?: { reduction?: Reduction });
+  readonly reduction: Reduction;
+  /** A scalar Tensor (shape []), or per element with reduction 'none'. The shapes must be equal. */
+  forward(input: TensorLike, target: TensorLike): Tensor;
+}
+export class MSELoss extends Loss { private readonly mse: true }
+export class L1Loss extends Loss { private readonly l1: true }
+
+/** torch.optim.SGD's arguments (snake_case weight_decay accepted too). */
+export interface SGDOptions {
+  lr: number;
+  momentum?: number;
+  dampening?: number;
+  weightDecay?: number;
+  weight_decay?: number;
+  nesterov?: boolean;
+}
+/** torch.optim.Adam's arguments (snake_case weight_decay accepted too). */
+export interface AdamOptions {
+  lr?: number;
+  betas?: [number, number];
+  eps?: number;
+  weightDecay?: number;
+  weight_decay?: number;
+  amsgrad?: boolean;
+}
+/** Optimizers update the tensors given (parameters, or leaves that require grad) in place, torch 1.13's way. */
+export class Optimizer {
+  step(): void;
+  /** Sets gradients to zero (torch 1.13: set_to_none=False). */
+  zeroGrad(): void;
+}
+export class SGD extends Optimizer {
+  constructor(params: Iterable<Tensor>, options: SGDOptions);
+  readonly options: Readonly<Required<Omit<SGDOptions, 'weight_decay'>>>;
+}
+export class Adam extends Optimizer {
+  constructor(params: Iterable<Tensor>, options?: AdamOptions);
+  readonly options: Readonly<Required<Omit<AdamOptions, 'weight_decay'>>>;
 }
 
 /**
@@ -201,7 +289,13 @@ export interface Conv1dError extends Error {
 export interface Conv1dApi {
   readonly Tensor: typeof Tensor;
   readonly Conv1d: typeof Conv1d;
-  readonly Sequential: typeof Sequential;
+  readonly Sequential: SequentialConstructor;
+  readonly ReLU: typeof ReLU;
+  readonly Tanh: typeof Tanh;
+  readonly Sigmoid: typeof Sigmoid;
+  readonly MSELoss: typeof MSELoss;
+  readonly L1Loss: typeof L1Loss;
+  readonly optim: { readonly SGD: typeof SGD; readonly Adam: typeof Adam };
   /** torch.tensor: nested arrays, a number, a Tensor, or flat values with a shape. */
   tensor(values: TensorLike): Tensor;
   tensor(values: ArrayLike<number>, shape: number[]): Tensor;
@@ -214,6 +308,12 @@ export interface Conv1dApi {
    */
   randn(...size: number[]): Tensor;
   randn(size: number[]): Tensor;
+  /** torch.zeros(size): `zeros(2, 3)` or `zeros([2, 3])`. */
+  zeros(...size: number[]): Tensor;
+  zeros(size: number[]): Tensor;
+  /** torch.ones(size). */
+  ones(...size: number[]): Tensor;
+  ones(size: number[]): Tensor;
   /** torch.manual_seed: any integer from -2^63 to 2^64-1. */
   manualSeed(seed: number | bigint): void;
   /** torch.initial_seed. */

@@ -1,10 +1,13 @@
 // conv1d-playground: PyTorch's nn.Conv1d, bit for bit, in WebAssembly.
 //   const nn = await load(); nn.manualSeed(1); const m = new nn.Conv1d(1, 1, 3); m.forward([[[1, 2, 3, 4, 5]]]);
 import createConv1dCore from './core/conv1d-core.mjs';
-import { Tensor, checkElementCount, tensorFactory } from './tensor.js';
+import { Tensor, checkElementCount, internals, tensorFactory } from './tensor.js';
 import { withHeapFloats } from './heap.js';
 import { conv1dClass } from './conv1d.js';
 import { sequentialClass } from './sequential.js';
+import { activationClasses } from './activations.js';
+import { lossClasses } from './losses.js';
+import { Adam, SGD } from './optim.js';
 import { checkShape, describe } from './checks.js';
 
 export { Tensor };
@@ -37,7 +40,14 @@ function createApi(core) {
   let initialSeed = 67280421310721n;
   const seedState = () => ({ seed: initialSeed, draws: core.drawsSinceSeed() });
   const Conv1d = conv1dClass(core, toTensor, registry, seedState);
-  const Sequential = sequentialClass(Conv1d, core, toTensor);
+  internals.toTensor = toTensor;
+  const { Activation, ReLU, Tanh, Sigmoid } = activationClasses(toTensor);
+  const { MSELoss, L1Loss } = lossClasses(toTensor);
+  const Sequential = sequentialClass(Conv1d, Activation, core, toTensor);
+  const filled = (value, where, size) => {
+    const shape = checkShape(size.length === 1 && Array.isArray(size[0]) ? size[0] : size, where, 'size');
+    return tensor(new Float32Array(checkElementCount(shape, where, core.maxTensorElements)).fill(value), shape);
+  };
 
   const random = (fill, where, size) => {
     const shape = checkShape(size.length === 1 && Array.isArray(size[0]) ? size[0] : size, where, 'size');
@@ -52,6 +62,12 @@ function createApi(core) {
     Tensor,
     Conv1d,
     Sequential,
+    ReLU,
+    Tanh,
+    Sigmoid,
+    MSELoss,
+    L1Loss,
+    optim: Object.freeze({ SGD, Adam }),
     tensor,
     /**
      * Like torch.manual_seed: resets the global generator. Any integer from -2^63 to 2^64-1 (Number
@@ -76,6 +92,10 @@ function createApi(core) {
      * AVX2 kernels), drawing exactly as torch does, so layers built afterwards get torch's weights.
      */
     randn(...size) { return random(core.fillRandn, 'randn()', size); },
+    /** torch.zeros: `zeros(2, 3)` or `zeros([2, 3])`. */
+    zeros(...size) { return filled(0, 'zeros()', size); },
+    /** torch.ones: `ones(2, 3)` or `ones([2, 3])`. */
+    ones(...size) { return filled(1, 'ones()', size); },
     /** The seed last given to manualSeed (torch.initial_seed), as a BigInt. */
     initialSeed() { return initialSeed; },
     /** WebAssembly memory in use by the allocator, and the heap's current size, in bytes. */

@@ -56,7 +56,7 @@ export function pythonProgram({ layers, seed, input, sequential }) {
   if (seed !== null) lines.push(`torch.manual_seed(${BigInt.asIntN(64, seed)})`);
   if (sequential) {
     lines.push('model = nn.Sequential(');
-    for (const layer of layers) lines.push(`    ${pythonConv1d(layer)},`);
+    for (const layer of layers) lines.push(`    ${'weight' in layer ? pythonConv1d(layer) : `nn.${layer}`},`);
     lines.push(')');
   } else {
     lines.push(`model = ${pythonConv1d(layers[0])}`);
@@ -64,6 +64,7 @@ export function pythonProgram({ layers, seed, input, sequential }) {
   if (seed === null && layers.length > 0) {
     lines.push('with torch.no_grad():');
     layers.forEach((layer, i) => {
+      if (!('weight' in layer)) return; // an activation: no parameters
       const target = sequential ? `model[${i}]` : 'model';
       const { weight, bias } = layer;
       lines.push(`    ${target}.weight.copy_(${pythonTensor(weight.shape, weight.data)})`);

@@ -1,11 +1,34 @@
 // Tensors on the JS side: a shape and a contiguous row-major Float32Array. No WASM memory is held,
 // so tensors need no delete() and can be passed around freely.
 import { formatTensor } from './format.js';
-import { MAX_DIMS, checkShape, describe, elementsOf } from './checks.js';
+import { MAX_DIMS, argumentError, checkShape, describe, elementsOf } from './checks.js';
+import { GradSlot, backward } from './autograd.js';
+
+// Package-internal access to a tensor's autograd fields (set in the class's static block); not exported by index.js.
+export const internals = {};
 
 export class Tensor {
   #shape;
   #data;
+  #node = null; // the autograd Node that computed this tensor (not a leaf), or null
+  #slot = null; // a leaf's GradSlot once it requires grad (a layer's parameter shares its layer's)
+
+  static {
+    internals.node = (t) => t.#node;
+    internals.setNode = (t, node) => { t.#node = node; };
+    internals.slot = (t) => t.#slot;
+    internals.setSlot = (t, slot) => { t.#slot = slot; };
+    // A leaf's slot, made (not requiring grad) if it has none: what an optimizer holds.
+    internals.ensureSlot = (t) => {
+      if (!t.#slot) {
+        const data = t.#data;
+        t.#slot = new GradSlot(t.#shape.slice(), () => data.slice(), (values) => data.set(values));
+        t.#slot.requiresGrad = false;
+      }
+      return t.#slot;
+    };
+    internals.toTensor = null; // nested arrays to a Tensor, set by load()
+  }
 
   /**
    * A tensor over `data` (a Float32Array, used as it is, not copied) with `shape`, whose element count
@@ -60,6 +83,45 @@ export class Tensor {
     return build(0, 0, this.numel());
   }
   clone() { return new Tensor(this.#data.slice(), this.#shape.slice()); }
+
+  /** Whether gradients flow to or through this tensor: a leaf after requiresGrad_(), a parameter, or a result. */
+  get requiresGrad() { return this.#node !== null || (this.#slot !== null && this.#slot.requiresGrad); }
+  /** True unless an operation on tensors that require grad computed this one. */
+  get isLeaf() { return this.#node === null; }
+  /**
+   * Like torch's requires_grad_(): a leaf's gradients land in `.grad` from then on (a parameter's flag is its
+   * layer's). Returns this tensor.
+   */
+  requiresGrad_(requiresGrad = true) {
+    if (typeof requiresGrad !== 'boolean') {
+      throw argumentError(TypeError, `requiresGrad_(): argument 'requires_grad' must be a boolean, but got ${describe(requiresGrad)}`,
+        'requires_grad');
+    }
+    if (this.#node) {
+      if (!requiresGrad) {
+        throw new Error('you can only change requires_grad flags of leaf variables. If you want to use a computed ' +
+          "variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().");
+      }
+      return this;
+    }
+    if (requiresGrad || this.#slot) internals.ensureSlot(this).requiresGrad = requiresGrad;
+    return this;
+  }
+  /**
+   * The gradient accumulated by backward() calls (a copy, shaped like this tensor), or null before any; a
+   * parameter's is its layer's. Always null for a computed (non-leaf) tensor.
+   */
+  get grad() {
+    const grad = this.#node ? null : this.#slot?.grad;
+    return grad ? new Tensor(grad.slice(), this.#shape.slice()) : null;
+  }
+  /** The same values (shared, not copied) cut off from the graph: a leaf that does not require grad. */
+  detach() { return new Tensor(this.#data, this.#shape.slice()); }
+  /**
+   * Computes the gradient of this tensor with respect to every leaf that requires grad (accumulated into their
+   * `.grad`) and frees the graph. `gradient` (shaped like this tensor) is required unless it is a scalar.
+   */
+  backward(gradient) { backward(this, gradient, internals.toTensor); }
   /** As PyTorch prints it: `tensor([[[-0.2770, -0.3462, -0.4155]]])`. */
   toString() { return formatTensor(this.#shape, this.#data); }
   toJSON() { return { shape: this.shape, data: Array.from(this.#data) }; }
