@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openPage, screenshotDir, useBrowser, WAIT_GUARD_MS } from './helpers.mjs';
+import { openPage, PHONE_TOUCH, screenshotDir, useBrowser } from './helpers.mjs';
 
 const env = useBrowser();
 const ARGUMENTS = ['in_channels', 'out_channels', 'kernel_size', 'stride', 'padding', 'dilation', 'groups', 'padding_mode', 'bias'];
@@ -42,11 +42,7 @@ test('each of the nine arguments has a help line that describes its control and 
 });
 
 test('on a phone a tap on (?) shows the help, inside the screen', async () => {
-  const context = await env.chrome.browser.newContext({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
-  context.setDefaultTimeout(WAIT_GUARD_MS);
-  const page = await context.newPage();
-  await page.goto(`${env.server.url}index.html`);
-  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true' && document.documentElement.dataset.renders);
+  const page = await openPage(env.chrome.browser, `${env.server.url}index.html`, PHONE_TOUCH);
   for (const name of ARGUMENTS) {
     const { description, toggle } = await described(page, name);
     await toggle.tap();
@@ -57,5 +53,6 @@ test('on a phone a tap on (?) shows the help, inside the screen', async () => {
   }
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth));
   await page.locator('fieldset.layer-card').first().screenshot({ path: join(screenshotDir, 'help-open-375.png') });
-  await context.close();
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
 });

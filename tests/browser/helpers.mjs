@@ -41,12 +41,15 @@ export async function launch() {
   return { browser, close: () => browser.close() };
 }
 
+/** A phone held by a person: 375 px wide, and taps rather than clicks. */
+export const PHONE_TOUCH = { width: 375, height: 812, touch: true };
+
 /**
  * Opens the page and records console errors, page errors and CSP violations in `page.problems`.
- * Waits until the playground has rendered.
+ * Waits until the playground has rendered. `touch`: a touch screen (page.tap works, as on a phone).
  */
-export async function openPage(browser, url, { width = 1280, height = 900 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height } });
+export async function openPage(browser, url, { width = 1280, height = 900, touch = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, hasTouch: touch, isMobile: touch });
   context.setDefaultTimeout(WAIT_GUARD_MS);
   const page = await context.newPage();
   page.problems = [];

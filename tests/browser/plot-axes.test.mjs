@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openPage, ready, screenshotDir, settled, useBrowser, WAIT_GUARD_MS } from './helpers.mjs';
+import { openPage, PHONE_TOUCH, screenshotDir, settled, useBrowser } from './helpers.mjs';
 
 const env = useBrowser();
 
@@ -76,13 +76,7 @@ for (const width of [1280, 375]) {
 }
 
 test('every plot point has a tap target of at least 24 px; a tap beside the marker selects it', async () => {
-  const context = await env.chrome.browser.newContext({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
-  context.setDefaultTimeout(WAIT_GUARD_MS);
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(env.server.url + PAGES[0][1]);
-  await ready(page);
+  const page = await openPage(env.chrome.browser, env.server.url + PAGES[0][1], PHONE_TOUCH);
   await settled(page);
   // At 11.5 px from each point's centre, in four directions, the element hit is a circle of that point.
   const plots = page.locator('svg.plot');
@@ -121,6 +115,6 @@ test('every plot point has a tap target of at least 24 px; a tap beside the mark
   const box = await output.locator('g[data-s="0"] circle[data-t="2"]').first().boundingBox();
   await page.touchscreen.tap(box.x + box.width / 2 + 7, box.y + box.height / 2 + 7);
   await page.waitForFunction(() => document.querySelector('.breakdown .formula-main .lhs')?.textContent === 'out[0, 0, 2]');
-  assert.deepEqual(problems, []);
-  await context.close();
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
 });

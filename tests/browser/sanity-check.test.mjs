@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { openPage, ready, screenshotDir, settled, useBrowser, WAIT_GUARD_MS } from './helpers.mjs';
+import { openPage, PHONE_TOUCH, screenshotDir, settled, useBrowser } from './helpers.mjs';
 import { expectedExplanation } from './expected.mjs';
 
 const env = useBrowser();
@@ -115,19 +115,13 @@ test('full precision: the keyboard turns it on and off; it shows the float32 num
 });
 
 test('full precision on a phone: a tap turns it on', async () => {
-  const context = await env.chrome.browser.newContext({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
-  context.setDefaultTimeout(WAIT_GUARD_MS);
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(env.server.url);
-  await ready(page);
+  const page = await openPage(env.chrome.browser, env.server.url, PHONE_TOUCH);
   await selectFirstOutput(page, 'tap');
   await page.locator('.breakdown').screenshot({ path: join(screenshotDir, 'sanity-check-375.png') });
   await page.getByText(/^full precision/).tap();
   await page.waitForFunction(() => document.querySelector('.breakdown .formula-value')?.textContent.length > 7);
   checkFullPrecision(await readFormula(page), await example1());
   await page.locator('.breakdown').screenshot({ path: join(screenshotDir, 'sanity-check-precise-375.png') });
-  assert.deepEqual(problems, []);
-  await context.close();
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
 });
