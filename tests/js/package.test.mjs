@@ -9,6 +9,45 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+const DEFAULT_LINK_TARGET = 'web/index.html';
+
+/**
+ * `start` (a path in the repository) and every file it loads, transitively, as repository paths: an HTML page's
+ * src/href, a module's static and dynamic imports and `new URL('…', import.meta.url)` (the worker), a style
+ * sheet's url() and @import. Addresses with a scheme (data:, https:) and fragments are not files of ours.
+ */
+function filesLoadedBy(start) {
+  const seen = new Set();
+  const base = new URL('file:///pkg/');
+  const visit = (path) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    const text = readFileSync(join(root, path), 'utf8');
+    const refs = [];
+    const collect = (re) => { for (const m of text.matchAll(re)) refs.push(m[1]); };
+    if (path.endsWith('.html')) collect(/\b(?:src|href)="([^"]+)"/g);
+    if (/\.m?js$/.test(path)) {
+      // Statements only (a line's start or end), not the words in strings such as ['import', 'Import'].
+      collect(/^\s*(?:import|export)\b[^;]*?\bfrom\s*'([^']+)';?\s*$/gm);
+      collect(/^\s*import\s*'([^']+)';?\s*$/gm);
+      collect(/\bimport\(\s*'([^']+)'\s*\)/g);
+      collect(/new URL\(\s*'([^']+)',\s*import\.meta\.url\s*\)/g);
+    }
+    if (path.endsWith('.css')) {
+      collect(/url\(\s*["']?([^"')]+)["']?\s*\)/g);
+      collect(/@import\s+["']([^"']+)["']/g);
+    }
+    for (const ref of refs) {
+      // A folder ('../' is a base to resolve against, not a load) or another site's address is not ours to ship.
+      if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || /^(#|\/\/)/.test(ref) || ref.endsWith('/')) continue;
+      const url = new URL(ref, new URL(path, base));
+      if (!url.href.startsWith(base.href)) continue;
+      visit(decodeURIComponent(url.pathname.slice(base.pathname.length)));
+    }
+  };
+  visit(start);
+  return seen;
+}
 
 test('npm pack -> npm install tarball -> import by name works and is small', () => {
   const work = mkdtempSync(join(tmpdir(), 'conv1d-pack-'));
@@ -30,6 +69,11 @@ test('npm pack -> npm install tarball -> import by name works and is small', () 
     // (the core's backward in the WASM, autograd/losses/optimizers in JS) took the tarball from 193 KB to 211 KB.
     assert.ok(gzipped < 100 * 1024, `the WASM module is ${gzipped} bytes gzipped`);
     assert.ok(packed.size < 225 * 1024, `tarball is ${packed.size} bytes`);
+    // The element's "Copy link" opens the page next to its files (web/app/mount.js resolves 'index.html' against
+    // '../' of web/app/): from a CDN that is the packaged web/index.html, so it and everything it loads ship too.
+    const linked = filesLoadedBy(DEFAULT_LINK_TARGET);
+    assert.ok(linked.size > 20, `the crawl found the page's modules: ${[...linked]}`);
+    assert.deepEqual([...linked].filter((f) => !files.includes(f)), [], 'every file the linked page loads is packed');
 
     const app = join(work, 'app');
     execFileSync('mkdir', ['-p', app]);
