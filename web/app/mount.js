@@ -120,10 +120,24 @@ export async function mountPlayground(root, options = {}) {
       app.linkProblem = problem;
       if (ui) renderNotice();
     }
-    if (link.query === null || link.query === view.location.search) return;
+    if (link.query === null || sameState(link.query, view.location.search)) {
+      // Nothing was written, so no entry began: the next real change in this field gets one of its own (else it
+      // would replace the entry of the state the page showed before).
+      if (push) app.historyField = null;
+      return;
+    }
     const url = `${pathname}${link.query}${hash}`;
     if (push) view.history.pushState(null, '', url);
     else view.history.replaceState(null, '', url);
+  }
+
+  // Like with like: location.search keeps the spelling of the link that opened the page (`%2C` or `,`, `[` or
+  // `%5B`, no query at all for the default example), while `query` is written canonically. The address is
+  // unchanged when it reads back to the state `query` holds.
+  function sameState(query, search) {
+    if (query === search) return true;
+    const { state, refused } = readQueryState(search);
+    return !refused && linkQuery(state).query === query;
   }
 
   // ---- updates --------------------------------------------------------------------------------------
