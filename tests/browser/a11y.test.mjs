@@ -12,7 +12,7 @@ const env = useBrowser(startEmbedServer);
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 // Moderate, but checked too. Not landmark-unique: the lesson's widgets each have an "Output" region, and so on.
 const LANDMARK_RULES = ['region', 'landmark-no-duplicate-main', 'landmark-one-main', 'landmark-main-is-top-level',
-  'landmark-complementary-is-top-level'];
+  'landmark-complementary-is-top-level', 'page-has-heading-one'];
 
 /** Runs axe on the page as it is now: its violations as "rule (impact): targets" lines, the ones that matter. */
 async function audit(page, where) {

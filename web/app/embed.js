@@ -48,7 +48,8 @@ export async function startEmbed(root, embed) {
   const full = new URL(window.location.href);
   full.search = embed.stateQuery;
   const link = h('a', { class: 'open-full', href: full.href, target: '_blank', rel: 'noopener', text: 'Open full playground ↗' });
-  const bar = h('div', { class: 'embed-bar' }, h('span', { class: 'embed-brand', text: 'Conv1d playground' }), link);
+  // The document's one <h1> (the page's header, which holds its own, is hidden here), sized like the bar's text.
+  const bar = h('div', { class: 'embed-bar' }, h('h1', { class: 'embed-brand', text: 'Conv1d playground' }), link);
   const host = h('div', { class: 'embed-root' });
   root.replaceChildren(bar, host);
   const app = await mountPlayground(host, {
