@@ -10,8 +10,8 @@ import { openStatic, startEmbedServer } from './embed-helpers.mjs';
 
 const env = useBrowser(startEmbedServer);
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-// Moderate, but checked too. Not landmark-unique: the lesson's widgets each have an "Output" region, and so on.
-const LANDMARK_RULES = ['region', 'landmark-no-duplicate-main', 'landmark-one-main', 'landmark-main-is-top-level',
+// Moderate, but checked too, landmark-unique included: each lesson widget's label prefixes its regions' names.
+const LANDMARK_RULES = ['region', 'landmark-unique', 'landmark-no-duplicate-main', 'landmark-one-main', 'landmark-main-is-top-level',
   'landmark-complementary-is-top-level', 'page-has-heading-one'];
 
 /** Runs axe on the page as it is now: its violations as "rule (impact): targets" lines, the ones that matter. */

@@ -9,7 +9,7 @@ import { startEmbedServer, openStatic, widget } from './embed-helpers.mjs';
 
 const env = useBrowser(startEmbedServer);
 
-const outputCells = (w) => w.getByRole('region', { name: 'Output', exact: true }).locator('tbody td').allTextContents();
+const outputCells = (w, name = 'Output') => w.getByRole('region', { name, exact: true }).locator('tbody td').allTextContents();
 
 test('three differently configured widgets on one page show their own numbers and do not interfere', async () => {
   const page = await openStatic(env.chrome.browser, `${env.server.url}test-pages/three-widgets.html`, { count: 3 });
@@ -102,10 +102,10 @@ test('the example lesson reproduces the tutorial\'s three examples and its hand 
   for (const width of [1280, 375]) {
     const page = await openStatic(env.chrome.browser, `${env.server.url}examples/conv1d-lesson.html`, { count: 4, width });
     await page.waitForFunction(() => document.documentElement.dataset.lessonReady === 'true');
-    assert.deepEqual(await outputCells(widget(page, '#widget-1')), ['-0.2770', '-0.3462', '-0.4155']);
-    const two = (await outputCells(widget(page, '#widget-2'))).map(Number);
+    assert.deepEqual(await outputCells(widget(page, '#widget-1'), 'Example 1: Output'), ['-0.2770', '-0.3462', '-0.4155']);
+    const two = (await outputCells(widget(page, '#widget-2'), 'Example 2: Output')).map(Number);
     [-1.5224, -2.3688, -3.2152].forEach((v, i) => assert.ok(Math.abs(two[i] - v) <= 2e-4, `example 2 [${i}] ${two[i]}`));
-    const three = (await outputCells(widget(page, '#widget-3'))).map(Number);
+    const three = (await outputCells(widget(page, '#widget-3'), 'Example 3: Output')).map(Number);
     [1.8103, 2.4019, 2.9936, 0.6720, 1.1810, 1.6901].forEach((v, i) => assert.ok(Math.abs(three[i] - v) <= 5e-4, `example 3 [${i}] ${three[i]}`));
     // The notebook's sanity check: 0.2975*1 - 0.2548*2 - 0.1119*3 + 0.2710 = -0.2768 (printed weights).
     assert.match(await page.locator('#live-check').textContent(), /printed weights give -0\.2768 .*output\[0, 0, 0\] is -0\.2770/);

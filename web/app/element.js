@@ -12,7 +12,7 @@ import { pageAddress, parsePanels, stateFromAttributes } from './options.js';
 import { seededParams } from './exchange.js';
 
 const STATE_ATTRIBUTES = ['example', 'query', 'seed', 'layers', 'input', 'weights', 'selected'];
-const VIEW_ATTRIBUTES = ['panels', 'readonly'];
+const VIEW_ATTRIBUTES = ['panels', 'readonly', 'presets', 'label'];
 const STYLE_SHEETS = ['./style.css', './embed.css'].map((p) => new URL(p, import.meta.url).href);
 
 // Outside a browser (Node, a server-side renderer) there is no HTMLElement: the class is still exported, inert.
@@ -114,6 +114,8 @@ export class Conv1dPlaygroundElement extends Base {
       state,
       panels,
       readOnly: this.hasAttribute('readonly') && this.getAttribute('readonly') !== 'false',
+      presets: !['off', 'false'].includes(this.getAttribute('presets')?.trim()),
+      label: this.getAttribute('label')?.trim().slice(0, 80) || null,
       compact: true,
       timingTarget: this,
       pageUrl,

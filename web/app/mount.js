@@ -7,7 +7,7 @@ import { h } from './dom.js';
 import { Engine, estimateCost, inputValues } from './model.js';
 import { parseNumber, parseTensorText, flatten, shapeOf, toLiteral } from './parse.js';
 import {
-  cloneState, defaultLayer, defaultState, hasEdits, LIMITS, linkQuery, parseState, preset, StateError,
+  baseEdits, cloneState, defaultLayer, defaultState, hasEdits, LIMITS, linkQuery, parseState, preset, StateError,
 } from './state.js';
 import { InputPanel, LayerCard, Toolbar } from './views/controls.js';
 import { ResultsView } from './views/results.js';
@@ -50,6 +50,8 @@ function canUseWorker() {
  *   url        true for the page: read/write the state in the address bar, follow back/forward
  *   panels     array of PANELS names to show (default: all)
  *   readOnly   show values but accept no edits
+ *   presets    false hides the tutorial example chips and the example's note (an article's widgets)
+ *   label      names this instance's regions ("<label>: Output"), so several on one page stay distinguishable
  *   compact    compact chrome (embeds): no footer, denser toolbar
  *   notice     a message to show at start (e.g. a refused link)
  *   onRender   called after every render with the controller (e.g. to report the height)
@@ -267,16 +269,10 @@ export async function mountPlayground(root, options = {}) {
       }
     },
     resetLayerWeights(i) {
-      update((s) => {
-        s.layers[i].weightEdits = {};
-        s.layers[i].biasEdits = {};
-      });
+      update((s) => Object.assign(s.layers[i], structuredClone(baseEdits(s, i))));
     },
     resetAllWeights() {
-      update((s) => s.layers.forEach((l) => {
-        l.weightEdits = {};
-        l.biasEdits = {};
-      }));
+      update((s) => s.layers.forEach((l, i) => Object.assign(l, structuredClone(baseEdits(s, i)))));
     },
     setShowAll(on) {
       update((s) => { s.showAll = on; });
@@ -451,7 +447,7 @@ export async function mountPlayground(root, options = {}) {
   }
 
   function buildShell() {
-    const toolbar = new Toolbar(actions);
+    const toolbar = new Toolbar(actions, { presets: options.presets !== false });
     const exchange = new ExchangePanel({
       python: () => pythonProgram(app.engine, app.state),
       json: () => stateToJson(app.state),
@@ -468,15 +464,15 @@ export async function mountPlayground(root, options = {}) {
       ui.explain?.remark();
       options.onRender?.(controller);
     });
-    const results = new ResultsView(actions, offscreen);
-    const explain = panels.has('breakdown') ? new ExplainPanel(actions, results) : null;
+    const results = new ResultsView(actions, offscreen, { label: options.label });
+    const explain = panels.has('breakdown') ? new ExplainPanel(actions, results, { label: options.label }) : null;
     if (explain) results.afterOutput = explain.el;
     if (!syncUrl) results.el.removeAttribute('id'); // the page's skip link targets #results; components have none
     const notice = h('div', { class: 'notice-area', role: 'status', 'aria-live': 'polite' });
     const presetNote = h('p', { class: 'preset-note', hidden: true });
     const layers = h('div', { class: 'layers' });
     const busy = h('div', { class: 'busy-indicator', hidden: true, role: 'status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Computing in the background…');
-    const controls = h('section', { class: 'controls', 'aria-label': 'Model' },
+    const controls = h('section', { class: 'controls', 'aria-label': options.label ? `${options.label}: Model` : 'Model' },
       h('h2', { class: 'column-title', text: 'Model' }),
       inputPanel.el, layers,
       h('button', { type: 'button', class: 'button add-layer', onclick: () => actions.addLayer(), text: '+ Add layer' }));
@@ -507,7 +503,7 @@ export async function mountPlayground(root, options = {}) {
     }
     ui.notice.replaceChildren(...items);
     const p = app.state.preset;
-    ui.presetNote.hidden = !(p === 2 || p === 3);
+    ui.presetNote.hidden = !(p === 2 || p === 3) || options.presets === false;
     ui.presetNote.textContent = p === 2 || p === 3
       ? `Example ${p} sets the weights and bias the tutorial printed (4 decimals) instead of drawing them from the seed — the tutorial printed them after other cells had used the generator. Rounded weights give outputs that match its printout only to a few 1e-4 (its own hand check gets -1.5223 for the printed -1.5224; Example 3's last value is 2.9933 here, 2.9936 there).`
       : '';

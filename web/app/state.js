@@ -58,6 +58,53 @@ export function cloneState(state) {
   return structuredClone(state);
 }
 
+const LAYER_ARGS = [...INT_ARGS, 'padding', 'bias', 'padding_mode'];
+const sameEdits = (a, b) => {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && Object.is(a[k], b[k]));
+};
+
+/**
+ * The tutorial example (1, 2 or 3) the state equals, or null: the same seed, input and layers with the same
+ * weights. The view options (selected output, "show all") do not count.
+ */
+export function matchingPreset(state) {
+  for (const n of [1, 2, 3]) {
+    const p = preset(n);
+    if (state.seed !== p.seed || state.layers.length !== p.layers.length) continue;
+    const inp = state.input;
+    if (inp.kind !== 'text' || inp.text !== p.input.text) continue;
+    const same = state.layers.every((l, i) => {
+      const q = p.layers[i];
+      return LAYER_ARGS.every((k) => l[k] === q[k]) && sameEdits(l.weightEdits, q.weightEdits) && sameEdits(l.biasEdits, q.biasEdits);
+    });
+    if (same) return n;
+  }
+  return null;
+}
+
+/**
+ * The weights and biases the state's example set for layer i ({ weightEdits, biasEdits }, empty for
+ * Example 1 or any other state): a preset's printed weights are its own values, not edits.
+ */
+export function baseEdits(state, i) {
+  const layer = state.preset === 2 || state.preset === 3 ? preset(state.preset).layers[i] : null;
+  return layer ? { weightEdits: layer.weightEdits, biasEdits: layer.biasEdits } : { weightEdits: {}, biasEdits: {} };
+}
+
+/** The indices of layer i's weight and bias that the person changed: edits that differ from baseEdits. */
+export function userEdits(state, i) {
+  const base = baseEdits(state, i);
+  const l = state.layers[i];
+  const changed = (edits, from) => {
+    const out = new Set();
+    for (const k of Object.keys(edits)) if (!Object.hasOwn(from, k) || !Object.is(edits[k], from[k])) out.add(Number(k));
+    for (const k of Object.keys(from)) if (!Object.hasOwn(edits, k)) out.add(Number(k));
+    return out;
+  };
+  return { weight: changed(l.weightEdits, base.weightEdits), bias: changed(l.biasEdits, base.biasEdits) };
+}
+
 export function hasEdits(state) {
   return state.layers.some((l) => Object.keys(l.weightEdits).length || Object.keys(l.biasEdits).length);
 }

@@ -18,7 +18,7 @@ const STEP_MS = 1100; // one output position per step at 1×
 
 export class ExplainPanel {
   /** actions.select(sel) selects an output element; results: the ResultsView (its element and weight tables). */
-  constructor(actions, results) {
+  constructor(actions, results, { label = null } = {}) {
     this.actions = actions;
     this.results = results;
     this.expanded = false;
@@ -81,7 +81,7 @@ export class ExplainPanel {
     this.body = h('div', { class: 'breakdown-body' }, this.preciseControl, this.formula,
       h('h3', { class: 'breakdown-sub', text: 'The kernel sliding over the padded input' }), this.controls, this.strip,
       h('h3', { class: 'breakdown-sub', text: 'Receptive field through the stack' }), this.rf);
-    this.el = h('section', { class: 'region breakdown', 'aria-labelledby': titleId },
+    this.el = h('section', { class: 'region breakdown', ...(label ? { 'aria-label': `${label}: How this output is computed` } : { 'aria-labelledby': titleId }) },
       h('div', { class: 'region-head' }, this.title, this.where), this.hint, this.live, this.body);
     this.offscreen = results.offscreen;
     this.offscreen.track('breakdown', this.el);

@@ -2,7 +2,7 @@
 // Built once per structure (number/order of layers) and then updated in place, so the field a person is
 // typing in keeps its focus and caret. Views only read `state` and `result` and call `actions`.
 import { activeOf, h, patchChildren, s as svg, uid } from '../dom.js';
-import { INPUT_KINDS, PADDING_MODES } from '../state.js';
+import { INPUT_KINDS, matchingPreset, PADDING_MODES } from '../state.js';
 
 const FIELD_HELP = {
   in_channels: 'Channels C of the input to this layer.',
@@ -75,7 +75,8 @@ function field({ name, label, control, help }) {
 }
 
 export class Toolbar {
-  constructor(actions) {
+  /** presets: false leaves out the tutorial example chips. */
+  constructor(actions, { presets = true } = {}) {
     this.actions = actions;
     this.seed = h('input', { type: 'text', inputmode: 'numeric', class: 'seed-input', spellcheck: 'false', autocomplete: 'off' });
     this.seed.addEventListener('input', () => actions.setSeed(this.seed.value));
@@ -84,8 +85,8 @@ export class Toolbar {
       text: `Example ${n}` }));
     this.shareStatus = h('span', { class: 'share-status', role: 'status' });
     this.el = h('div', { class: 'toolbar' },
-      h('div', { class: 'toolbar-group presets', role: 'group', 'aria-label': 'Tutorial examples' },
-        h('span', { class: 'toolbar-label', text: 'Tutorial' }), this.presetButtons),
+      presets ? h('div', { class: 'toolbar-group presets', role: 'group', 'aria-label': 'Tutorial examples' },
+        h('span', { class: 'toolbar-label', text: 'Tutorial' }), this.presetButtons) : null,
       h('div', { class: 'toolbar-group seed-group' },
         h('span', { class: 'seed-prefix', 'aria-hidden': 'true', text: 'torch.manual_seed(' }), this.seedField.wrap,
         h('span', { class: 'seed-prefix', 'aria-hidden': 'true', text: ')' })),
@@ -98,7 +99,9 @@ export class Toolbar {
   update(state, result) {
     setValue(this.seed, state.seed);
     showError(this.seedField.error, result?.seedError?.message);
-    this.presetButtons.forEach((b, i) => b.setAttribute('aria-pressed', String(state.preset === i + 1)));
+    // Pressed only while the state is that example: any change (a weight, the input, an argument) releases it.
+    const current = matchingPreset(state);
+    this.presetButtons.forEach((b, i) => b.setAttribute('aria-pressed', String(current === i + 1)));
   }
 }
 

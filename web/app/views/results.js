@@ -5,17 +5,20 @@ import { formatTensor } from '../../lib/format.js';
 import { LinePlot, tensorSeries } from './plot.js';
 import { TensorTable, WeightTable } from './tables.js';
 import { WeightHeatmap, linkHeatmap } from './heatmap.js';
+import { userEdits } from '../state.js';
 
 const headingId = (() => {
   let n = 0;
   return (p) => `${p}-h${(n += 1)}`;
 })();
 
-function region(title, { className = '', extra = null, level = 'h2' } = {}) {
+/** label: the instance's name, which prefixes the region's accessible name ("Example 2: Output"). */
+function region(title, { className = '', extra = null, level = 'h2', label = null } = {}) {
   const id = headingId('region');
   const heading = h(level, { id, class: 'region-title' }, title);
   const head = h('div', { class: 'region-head' }, heading, extra);
-  const el = h('section', { class: `region ${className}`, 'aria-labelledby': id }, head);
+  const name = label ? { 'aria-label': `${label}: ${title}` } : { 'aria-labelledby': id };
+  const el = h('section', { class: `region ${className}`, ...name }, head);
   return el;
 }
 
@@ -106,8 +109,9 @@ const shapeBadge = (shape) => h('span', { class: 'badge', text: shapeText(shape)
 
 export class ResultsView {
   /** offscreen: an Offscreen; regions below the fold are updated after the frame (see offscreen.js). */
-  constructor(actions, offscreen) {
+  constructor(actions, offscreen, { label = null } = {}) {
     this.actions = actions;
+    this.label = label;
     this.offscreen = offscreen;
     this.el = h('div', { class: 'results', id: 'results', tabindex: '-1' });
     this.weightTables = [];
@@ -193,7 +197,7 @@ export class ResultsView {
       h('input', { type: 'checkbox', id: toggleId, checked: state.showAll, onchange: (e) => this.actions.setShowAll(e.target.checked) }),
       h('label', { for: toggleId, text: 'Show all intermediate outputs' }));
     this.outBadge = last?.output ? shapeBadge(last.output.shape) : null;
-    const out = region('Output', { className: 'output-final', extra: this.outBadge });
+    const out = region('Output', { label: this.label, className: 'output-final', extra: this.outBadge });
     out.append(h('p', { class: 'region-sub', text: layers.length > 1 ? `After Layer ${layers.length}, the last of ${layers.length} layers.` : 'The output of Layer 1.' }));
     if (last?.output) {
       out.append(...outView.els);
@@ -214,7 +218,7 @@ export class ResultsView {
     const inView = this.#view('input', result.input, { name: 'Input', width, layer: -1 });
     children.push(this.#memo('input', [inView, width], () => {
     this.inBadge = result.input ? shapeBadge(result.input.shape) : null;
-    const inp = region('Input', { className: 'input-view', extra: this.inBadge });
+    const inp = region('Input', { label: this.label, className: 'input-view', extra: this.inBadge });
     if (result.input) inp.append(...inView.els);
     else inp.append(h('p', { class: 'empty-state', text: 'The input has an error (see the input field).' }));
     return inp;
@@ -232,8 +236,11 @@ export class ResultsView {
       const deps = [info.weight?.shape.join(), info.bias?.shape.join(), this.expanded.has(i), intermediate, state.showAll,
         layers.length, info.repr, info.error?.message, width];
       children.push(this.#memo(`layer${i}`, deps, () => this.#layerDetail(state, result, info, i, { width, intermediate })));
-      this.#updateEdits(info, layerState, i, pasteErrors);
-      this.offscreen.run(`layer${i}`, 'params', () => this.#updateParams(info, layerState, i));
+      // A preset's own weights are not edits: only what the person changed after is marked.
+      const edits = userEdits(state, i);
+      edits.resetText = state.preset === 2 || state.preset === 3 ? `Reset to Example ${state.preset}` : 'Reset from seed';
+      this.#updateEdits(info, edits, i, pasteErrors);
+      this.offscreen.run(`layer${i}`, 'params', () => this.#updateParams(info, layerState, edits, i));
     });
     for (const key of this.memoCache.keys()) {
       if (/^layer\d+$/.test(key) && Number(key.slice(5)) >= layers.length) this.memoCache.delete(key);
@@ -245,26 +252,27 @@ export class ResultsView {
   }
 
   /** Shows a layer's weight and bias values in its (persistent) tables, heatmap and printouts. */
-  #updateParams(info, layerState, i) {
+  #updateParams(info, layerState, edits, i) {
     const t = this.weightTables[i];
     if (!info.weight) return;
     const groups = Number(layerState.groups) || 1;
-    t.weight.update(info.weight, new Set(Object.keys(layerState.weightEdits).map(Number)), groups, this.expanded.has(i));
+    t.weight.update(info.weight, edits.weight, groups, this.expanded.has(i));
     t.heatmap.update(info.weight, groups);
     t.weightPrintout?.update(info.weight.shape, info.weight.data);
     if (info.bias) {
-      t.bias.update(info.bias, new Set(Object.keys(layerState.biasEdits).map(Number)));
+      t.bias.update(info.bias, edits.bias);
       t.biasPrintout?.update(info.bias.shape, info.bias.data);
     }
   }
 
   /** The "n edited" badge, the reset button and the edit/paste error lines of layer i. */
-  #updateEdits(info, layerState, i, pasteErrors) {
+  #updateEdits(info, edits, i, pasteErrors) {
     const t = this.weightTables[i];
-    const edited = Object.keys(layerState.weightEdits).length + Object.keys(layerState.biasEdits).length;
+    const edited = edits.weight.size + edits.bias.size;
     t.editedBadge.hidden = !edited;
     t.editedBadge.textContent = `${edited} edited`;
     t.resetButton.disabled = !edited;
+    if (t.resetButton.textContent !== edits.resetText) t.resetButton.textContent = edits.resetText;
     const showError = (el, errors) => {
       const text = errors.filter(Boolean).join(' ');
       if (el.textContent !== text) el.textContent = text;
@@ -279,7 +287,7 @@ export class ResultsView {
     {
       const tables = this.weightTables[i];
       const headId = uid(`layer-detail-${i}`); // unique per instance: several playgrounds may share a document
-      const group = h('section', { class: 'layer-detail', 'aria-labelledby': headId },
+      const group = h('section', { class: 'layer-detail', ...(this.label ? { 'aria-label': `${this.label}: Layer ${i + 1}` } : { 'aria-labelledby': headId }) },
         h('div', { class: 'layer-detail-head' },
           h('h2', { id: headId, class: 'layer-detail-title' }, `Layer ${i + 1}`,
             info.repr ? h('code', { class: 'repr', text: info.repr }) : null),
@@ -288,14 +296,14 @@ export class ResultsView {
         group.append(h('p', { class: 'empty-state', text: `Layer ${i + 1} cannot be built: ${info.error?.message ?? ''}` }));
         return group;
       }
-      const w = region(`Layer ${i + 1} weight`, { level: 'h3', className: 'param', extra: shapeBadge(info.weight.shape) });
+      const w = region(`Layer ${i + 1} weight`, { label: this.label, level: 'h3', className: 'param', extra: shapeBadge(info.weight.shape) });
       w.append(h('p', { class: 'region-sub' }, 'Shape ', h('code', { text: '[out_channels, in_channels / groups, kernel_size]' }),
         '. Type to edit a value, or paste a whole tensor into any cell.'),
         h('div', { class: 'weight-views' }, tables.weight.el, tables.heatmap.el, tables.weightError));
       tables.weightPrintout = new Printout(`Layer ${i + 1} weight`, info.weight.shape, info.weight.data);
       w.append(tables.weightPrintout.el);
       group.append(w);
-      const b = region(`Layer ${i + 1} bias`, { level: 'h3', className: 'param', extra: info.bias ? shapeBadge(info.bias.shape) : null });
+      const b = region(`Layer ${i + 1} bias`, { label: this.label, level: 'h3', className: 'param', extra: info.bias ? shapeBadge(info.bias.shape) : null });
       if (info.bias) {
         b.append(h('div', { class: 'param-views' }, tables.bias.el, tables.biasError));
         tables.biasPrintout = new Printout(`Layer ${i + 1} bias`, info.bias.shape, info.bias.data);
@@ -305,7 +313,7 @@ export class ResultsView {
       }
       group.append(b);
       if (state.showAll && i < layers.length - 1) {
-        const o = region(`Layer ${i + 1} output`, { level: 'h3', className: 'intermediate', extra: info.output ? shapeBadge(info.output.shape) : null });
+        const o = region(`Layer ${i + 1} output`, { label: this.label, level: 'h3', className: 'intermediate', extra: info.output ? shapeBadge(info.output.shape) : null });
         if (intermediate) o.append(...intermediate.els);
         else o.append(h('p', { class: 'empty-state', text: 'Not computed (see the error in the layer controls).' }));
         group.append(o);
