@@ -5,8 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import sirv from 'sirv';
-import { launch, listen, root } from './helpers.mjs';
+import { launch, listen, root, serveLikeCdn } from './helpers.mjs';
 import { openStatic } from './embed-helpers.mjs';
 
 const HEAVY = '?seed=1&layer=64,64,9,1,4,1,1,1,zeros&layer=64,64,9,1,4,1,1,1,zeros&gen=noise&n=2&c=64&len=4096';
@@ -15,12 +14,7 @@ let cdn;
 let lesson;
 let chrome;
 before(async () => {
-  // Like unpkg or jsDelivr: the package's files as they are, with CORS allowed for every origin.
-  const files = sirv(join(root, 'web'), { dev: true });
-  cdn = await listen((req, res) => {
-    res.setHeader('Access-Control-Allow-Origin', '*');
-    files(req, res);
-  });
+  cdn = await serveLikeCdn(join(root, 'web'));
   lesson = await listen((req, res) => {
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.end(`<!doctype html>

@@ -30,6 +30,15 @@ export async function startServer(directory = join(root, 'web')) {
   return listen(sirv(directory, { dev: true }));
 }
 
+/** Serves `directory` as unpkg or jsDelivr serve a package's files: as they are, with CORS allowed for every origin. */
+export function serveLikeCdn(directory) {
+  const files = sirv(directory, { dev: true });
+  return listen((req, res) => {
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    files(req, res);
+  });
+}
+
 export async function launch() {
   // playwright's launch() already gives every browser a fresh temporary profile (its own --user-data-dir).
   const browser = await chromium.launch({

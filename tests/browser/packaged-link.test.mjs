@@ -7,8 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sirv from 'sirv';
-import { launch, listen, ready, root, settled, WAIT_GUARD_MS } from './helpers.mjs';
+import { launch, listen, ready, root, serveLikeCdn, settled, WAIT_GUARD_MS } from './helpers.mjs';
 import { openStatic } from './embed-helpers.mjs';
 
 let work;
@@ -21,11 +20,7 @@ before(async () => {
   const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work],
     { cwd: root, encoding: 'utf8' }));
   execFileSync('tar', ['-xzf', join(work, packed.filename), '-C', work]);
-  const files = sirv(join(work, 'package'), { dev: true });
-  cdn = await listen((req, res) => {
-    res.setHeader('Access-Control-Allow-Origin', '*');
-    files(req, res);
-  });
+  cdn = await serveLikeCdn(join(work, 'package'));
   lesson = await listen((req, res) => {
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.end(`<!doctype html>
