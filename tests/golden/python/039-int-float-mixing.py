@@ -1,0 +1,7 @@
+print(1 + 2.0, 3 * 0.5, 4 - 1.5)
+print(1 == 1.0, 2 < 2.5)
+print(True + True, True * 3, False - 1)
+print(10 / 4, 10 / 5, 0 / 3)
+print(int(3.9), int(-3.9), float(2), int("42"), float("1.5"))
+print(int(True), float(False))
+print(3 * 1.1, 0.1 * 3)

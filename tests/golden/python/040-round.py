@@ -1,0 +1,6 @@
+print(round(2.5), round(3.5), round(-2.5), round(0.5), round(1.5))
+print(round(2.675, 2), round(0.125, 2), round(0.375, 2))
+print(round(3.14159, 3), round(-0.27695, 4), round(123.456, -1))
+print(round(7), round(7.0), round(1234, -2))
+print(round(0.1 + 0.2, 10))
+print(round(-0.4), round(-0.6))

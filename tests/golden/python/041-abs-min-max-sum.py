@@ -1,0 +1,6 @@
+print(abs(-3), abs(-2.5), abs(0), abs(-0.0))
+print(min(3, 1, 2), max(3, 1, 2), min([4, 2, 8]), max([4.5, 2, 8]))
+print(min(1, 1.0), max(2, 2.0))
+print(sum([1, 2, 3]), sum([0.1, 0.2, 0.3]), sum([]), sum(range(101)))
+print(sum([1, 2], 10))
+print(max([-1.5, -0.5]), min([]+[3]))

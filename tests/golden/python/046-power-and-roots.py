@@ -1,0 +1,8 @@
+print(2 ** 0.5)
+print(9 ** 0.5)
+print(8 ** (1 / 3))
+print((-8) ** 2)
+print(0 ** 0)
+print(2.0 ** 3)
+print(10 ** 2, 10 ** 2.0)
+print(4 ** -2)

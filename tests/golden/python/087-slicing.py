@@ -1,0 +1,15 @@
+import torch
+
+x = torch.arange(10, dtype=torch.float)
+print(x[2:5])
+print(x[:3])
+print(x[7:])
+print(x[::2])
+print(x[1:8:3])
+print(x[-3:])
+print(x[:-7])
+m = x.view(2, 5)
+print(m[:, 1])
+print(m[:, 1:3])
+print(m[1, :])
+print(m[:, -1])

@@ -1,0 +1,18 @@
+import torch
+
+w = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+print(w + 1)
+print(w - 1)
+print(w * 2)
+print(w / 2)
+print(-w)
+print(w ** 2)
+print(w.sum())
+print(w.mean())
+print(w.view(3, 1))
+print(w.reshape(1, 3))
+print(w.unsqueeze(0))
+print(w.view(1, 3).squeeze())
+print(w + w)
+print(2 - w)
+print(1 / w)

@@ -1,0 +1,6 @@
+import torch
+import torch.nn as nn
+
+m = nn.Conv1d(1, 1, kernel_size=5)
+print(m)
+m(torch.ones(1, 1, 3))

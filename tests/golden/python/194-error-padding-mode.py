@@ -1,0 +1,3 @@
+import torch.nn as nn
+
+m = nn.Conv1d(1, 1, kernel_size=3, padding_mode='mirror')

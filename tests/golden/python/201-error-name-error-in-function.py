@@ -1,0 +1,5 @@
+def f(a):
+    return a + undefined_thing
+
+print("calling")
+print(f(1))

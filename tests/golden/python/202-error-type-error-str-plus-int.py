@@ -1,0 +1,3 @@
+n = 3
+print("layers: " + str(n))
+print("layers: " + n)

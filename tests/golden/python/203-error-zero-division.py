@@ -1,0 +1,3 @@
+a = 1
+print(a / 2)
+print(a / 0)

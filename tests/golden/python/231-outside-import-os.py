@@ -1,0 +1,3 @@
+# expect: NotImplementedError line 2: os
+import os
+print(os.sep)
