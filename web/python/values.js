@@ -92,7 +92,10 @@ export class PySlice {
   }
 }
 
-/** A function implemented in JS: `fn(args, kwargs)` with `args` a JS array and `kwargs` a Map name → value. */
+/**
+ * A function implemented in JS: `fn(args, kwargs)` with `args` a JS array and `kwargs` a Map name → value.
+ * The built-in types (`int`, `float`, …) are PyBuiltins with `isClass` set (printed `<class 'int'>`).
+ */
 export class PyBuiltin {
   constructor(name, fn) {
     this.name = name;
@@ -204,7 +207,7 @@ export function repr(value, seen = new Set()) {
     }
   }
   if (value instanceof PySlice) return `slice(${repr(value.start)}, ${repr(value.stop)}, ${repr(value.step)})`;
-  if (value instanceof PyBuiltin) return `<built-in function ${value.name}>`;
+  if (value instanceof PyBuiltin) return value.isClass ? `<class '${value.name}'>` : `<built-in function ${value.name}>`;
   if (value instanceof PyFunction) return `<function ${value.name}>`;
   if (value instanceof PyModule) return `<module '${value.name}'>`;
   if (value instanceof PyObject) return value.repr();

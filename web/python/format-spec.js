@@ -1,0 +1,299 @@
+/**
+ * Python's format specification mini-language (`format(x, spec)`, f-string `{x:spec}`), `str % args`, and
+ * `round(x, n)`. Floats are rounded half-to-even on their exact binary value (exact BigInt arithmetic), as CPython's
+ * dtoa does: `f"{0.125:.2f}"` is `0.12` and `round(2.675, 2)` is `2.67`, where JavaScript's toFixed differs.
+ * @module format-spec
+ */
+import { PyException, PyObject, PyTuple, PyDict, floatRepr, isInt, repr, str, typeName } from './values.js';
+
+const f64 = new DataView(new ArrayBuffer(8));
+
+// |x| = mantissa * 2^exp2 exactly, for a finite double.
+function decompose(x) {
+  f64.setFloat64(0, Math.abs(x));
+  const hi = f64.getUint32(0);
+  const lo = f64.getUint32(4);
+  const biased = (hi >>> 20) & 0x7ff;
+  const frac = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  return biased === 0 ? [frac, -1074] : [frac | (1n << 52n), biased - 1075];
+}
+
+// round(|x| * 10^p) half to even, exactly.
+function scaledRound(x, p) {
+  const [mant, exp2] = decompose(x);
+  let num = mant;
+  let den = 1n;
+  if (exp2 >= 0) num <<= BigInt(exp2); else den <<= BigInt(-exp2);
+  if (p >= 0) num *= 10n ** BigInt(p); else den *= 10n ** BigInt(-p);
+  const q = num / den;
+  const twiceRem = (num % den) * 2n;
+  return twiceRem > den || (twiceRem === den && (q & 1n) === 1n) ? q + 1n : q;
+}
+
+const isNegative = (x) => x < 0 || Object.is(x, -0);
+
+// Digits of |x| in fixed notation with p decimals.
+function fixedDigits(x, p) {
+  const digits = scaledRound(x, p).toString().padStart(p + 1, '0');
+  return p === 0 ? digits : `${digits.slice(0, -p)}.${digits.slice(-p)}`;
+}
+
+// |x| rounded to p+1 significant digits: [digit string, decimal exponent].
+function scientificParts(x, p) {
+  if (x === 0) return ['0'.repeat(p + 1), 0];
+  let exponent = Math.floor(Math.log10(Math.abs(x)));
+  for (;;) {
+    const q = scaledRound(x, p - exponent).toString();
+    if (q.length > p + 1) exponent++;
+    else if (q.length < p + 1) exponent--;
+    else return [q, exponent];
+  }
+}
+
+function scientific(x, p, alternate) {
+  const [digits, exponent] = scientificParts(x, p);
+  const mantissa = p === 0 ? digits + (alternate ? '.' : '') : `${digits[0]}.${digits.slice(1)}`;
+  return `${mantissa}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
+}
+
+// 'g': p significant digits, fixed when −4 ≤ exponent < p; trailing zeros removed unless '#'.
+function general(x, p, alternate) {
+  const precision = p === 0 ? 1 : p;
+  const exponent = x === 0 ? 0 : scientificParts(x, precision - 1)[1];
+  let text = exponent >= -4 && exponent < precision
+    ? fixedDigits(x, precision - 1 - exponent)
+    : scientific(x, precision - 1, alternate);
+  if (!alternate) {
+    text = text.replace(/(\.\d*?)0+(e|$)/, '$1$2').replace(/\.(e|$)/, '$1');
+  } else if (!text.includes('.')) {
+    text = text.replace(/(e|$)/, '.$1');
+  }
+  return text;
+}
+
+/** Python's `round(x, ndigits)` for a float: correctly rounded through the exact decimal value. */
+export function roundFloat(x, ndigits) {
+  if (!Number.isFinite(x) || x === 0) return x;
+  if (ndigits > 323) return x;
+  if (ndigits < -308) return 0 * x;
+  const q = scaledRound(x, ndigits);
+  const y = Number(`${q}e${-ndigits}`);
+  return isNegative(x) ? -y : y;
+}
+
+const SPEC = /^(?:(.)?([<>=^]))?([+\- ])?(z)?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/s;
+
+function parseSpec(spec, value) {
+  const m = SPEC.exec(spec);
+  if (!m) throw new PyException('ValueError', `Invalid format specifier '${spec}' for object of type '${typeName(value)}'`);
+  const [, fill, align, sign, z, alternate, zero, width, grouping, precision, type] = m;
+  return {
+    fill: fill ?? (zero && !align ? '0' : ' '),
+    align: align ?? (zero ? '=' : null),
+    sign: sign ?? '-',
+    z: Boolean(z),
+    alternate: Boolean(alternate),
+    width: width ? Number(width) : 0,
+    grouping: grouping ?? null,
+    precision: precision === undefined ? null : Number(precision),
+    type: type ?? null,
+  };
+}
+
+function group(digits, separator, size) {
+  let out = '';
+  for (let i = digits.length; i > 0; i -= size) out = digits.slice(Math.max(0, i - size), i) + (out ? separator + out : '');
+  return out;
+}
+
+// Pads a formatted number or string to the width: `=` puts the fill between the sign/prefix and the digits.
+function pad(spec, prefix, body, defaultAlign) {
+  const align = spec.align ?? defaultAlign;
+  let total = prefix + body;
+  const missing = spec.width - [...total].length;
+  if (missing <= 0) return total;
+  const fill = spec.fill.repeat(missing);
+  if (align === '<') total += fill;
+  else if (align === '>') total = fill + total;
+  else if (align === '=') total = prefix + fill + body;
+  else {
+    const left = Math.floor(missing / 2);
+    total = spec.fill.repeat(left) + total + spec.fill.repeat(missing - left);
+  }
+  return total;
+}
+
+function signPrefix(negative, spec) {
+  if (negative) return '-';
+  return spec.sign === '+' ? '+' : spec.sign === ' ' ? ' ' : '';
+}
+
+// Grouping of the integer part of a number body (digits[.fraction][e…]) when zero padding with '=' asks for width.
+function withGrouping(body, spec, size = 3) {
+  if (!spec.grouping) return body;
+  const m = /^(\d+)(.*)$/s.exec(body);
+  if (!m) return body;
+  return group(m[1], spec.grouping, size) + m[2];
+}
+
+function zeroPadGrouped(spec, prefix, body) {
+  // Zero padding with grouping pads with grouped zeros (format(1234, '010,') is '00,001,234').
+  if (!spec.grouping || spec.fill !== '0' || spec.align !== '=') return body;
+  const m = /^([\d,_]+)(.*)$/s.exec(body);
+  let digits = m[1].replace(/[,_]/g, '');
+  let grouped = group(digits, spec.grouping, 3);
+  while (prefix.length + grouped.length + m[2].length < spec.width) {
+    digits = `0${digits}`;
+    grouped = group(digits, spec.grouping, 3);
+  }
+  return grouped + m[2];
+}
+
+function formatFloat(x, spec) {
+  let type = spec.type;
+  let value = x;
+  if (type === '%') value = x * 100;
+  let negative = isNegative(value) && !Number.isNaN(value);
+  let body;
+  const p = spec.precision;
+  if (!Number.isFinite(value)) {
+    body = Number.isNaN(value) ? 'nan' : 'inf';
+    if (type && 'EFG'.includes(type)) body = body.toUpperCase();
+    if (type === '%') body += '%';
+  } else {
+    switch (type) {
+      case 'f': case 'F': case '%':
+        body = fixedDigits(value, p ?? 6);
+        if (spec.alternate && !body.includes('.')) body += '.';
+        if (type === '%') body += '%';
+        break;
+      case 'e': case 'E':
+        body = scientific(value, p ?? 6, spec.alternate);
+        if (type === 'E') body = body.toUpperCase();
+        break;
+      case 'g': case 'G': case 'n':
+        body = general(value, p ?? 6, spec.alternate);
+        if (type === 'G') body = body.toUpperCase();
+        break;
+      default:
+        if (p === null) {
+          body = floatRepr(Math.abs(value));
+        } else {
+          body = general(value, p, spec.alternate);
+          if (!/[.e]/.test(body) && !/inf|nan/.test(body)) body += '.0';
+        }
+    }
+    if (spec.z && negative && /^[0.]*(e|%|$)/i.test(body.replace(/e.*$/i, ''))) negative = false;
+  }
+  const prefix = signPrefix(negative, spec);
+  body = zeroPadGrouped(spec, prefix, withGrouping(body, spec));
+  return pad(spec, prefix, body, '>');
+}
+
+function formatInt(n, spec) {
+  const type = spec.type;
+  if (type && 'eEfFgG%'.includes(type)) return formatFloat(Number(n), spec);
+  if (spec.precision !== null) throw new PyException('ValueError', 'Precision not allowed in integer format specifier');
+  if (type === 'c') return pad(spec, '', String.fromCodePoint(Number(n)), '>');
+  const negative = n < 0n;
+  const magnitude = negative ? -n : n;
+  const base = { b: 2, o: 8, x: 16, X: 16 }[type] ?? 10;
+  let digits = magnitude.toString(base);
+  if (type === 'X') digits = digits.toUpperCase();
+  let prefix = signPrefix(negative, spec);
+  if (spec.alternate && base !== 10) prefix += `0${type}`;
+  if (spec.grouping === ',' && base !== 10) {
+    throw new PyException('ValueError', `Cannot specify ',' with '${type}'.`);
+  }
+  digits = withGrouping(digits, spec, base === 10 ? 3 : 4);
+  digits = zeroPadGrouped(spec, prefix, digits);
+  return pad(spec, prefix, digits, '>');
+}
+
+function formatString(s, spec) {
+  if (spec.type && spec.type !== 's') {
+    throw new PyException('ValueError', `Unknown format code '${spec.type}' for object of type 'str'`);
+  }
+  if (spec.sign !== '-' || (spec.align === '=' && spec.fill !== '0')) {
+    throw new PyException('ValueError', 'Sign not allowed in string format specifier');
+  }
+  if (spec.align === '=') throw new PyException('ValueError', "'=' alignment not allowed in string format specifier");
+  const text = spec.precision === null ? s : [...s].slice(0, spec.precision).join('');
+  return pad(spec, '', text, '<');
+}
+
+/** Python's `format(value, spec)`. */
+export function formatValue(value, spec) {
+  if (value instanceof PyObject) {
+    if (typeof value.format === 'function') return value.format(spec);
+    if (spec === '') return str(value);
+    throw new PyException('TypeError', `unsupported format string passed to ${typeName(value)}.__format__`);
+  }
+  if (spec === '') return str(value);
+  if (typeof value === 'string') return formatString(value, parseSpec(spec, value));
+  if (isInt(value)) {
+    const parsed = parseSpec(spec, value);
+    if (parsed.type === 's') throw new PyException('ValueError', `Unknown format code 's' for object of type '${typeName(value)}'`);
+    return formatInt(BigInt(value), parsed);
+  }
+  if (typeof value === 'number') {
+    const parsed = parseSpec(spec, value);
+    if (parsed.type && 'bcdosxX'.includes(parsed.type)) {
+      throw new PyException('ValueError', `Unknown format code '${parsed.type}' for object of type 'float'`);
+    }
+    return formatFloat(value, parsed);
+  }
+  throw new PyException('TypeError', `unsupported format string passed to ${typeName(value)}.__format__`);
+}
+
+const PERCENT = /%(?:\(([^)]*)\))?([-+ 0#]*)(\*|\d+)?(?:\.(\*|\d+))?([diouxXeEfFgGcrsa%])/g;
+
+/** `template % args` (printf-style formatting of str). */
+export function formatPercent(template, args) {
+  const values = args instanceof PyTuple ? [...args.items] : [args];
+  const mapping = args instanceof PyDict ? args : null;
+  let used = 0;
+  const take = () => {
+    if (used >= values.length) throw new PyException('TypeError', 'not enough arguments for format string');
+    return values[used++];
+  };
+  const out = template.replace(PERCENT, (all, key, flags, width, precision, type) => {
+    if (type === '%' && !flags && !width && precision === undefined && key === undefined) return '%';
+    const value = key !== undefined && mapping ? mapping.get(key) : take();
+    const w = width === '*' ? Number(take()) : width;
+    const p = precision === '*' ? Number(take()) : precision;
+    if (type === 's' || type === 'r' || type === 'a') {
+      let text = type === 's' ? str(value) : repr(value);
+      if (p !== undefined) text = text.slice(0, Number(p));
+      const fillWidth = Number(w ?? 0) - text.length;
+      if (fillWidth <= 0) return text;
+      return flags.includes('-') ? text + ' '.repeat(fillWidth) : ' '.repeat(fillWidth) + text;
+    }
+    let spec = '';
+    if (flags.includes('-')) spec += '<';
+    if (flags.includes('+')) spec += '+';
+    else if (flags.includes(' ')) spec += ' ';
+    if (flags.includes('#')) spec += '#';
+    if (flags.includes('0') && !flags.includes('-')) spec += '0';
+    if (w !== undefined) spec += w;
+    let number = value;
+    if ('diu'.includes(type)) {
+      if (typeof value === 'number') number = BigInt(Math.trunc(value));
+      else if (!isInt(value)) throw new PyException('TypeError', `%${type} format: a real number is required, not ${typeName(value)}`);
+      return formatValue(number, spec + 'd');
+    }
+    if ('oxX'.includes(type)) {
+      if (!isInt(value)) throw new PyException('TypeError', `%${type} format: an integer is required, not ${typeName(value)}`);
+      return formatValue(value, spec + type);
+    }
+    if (type === 'c') return formatValue(typeof value === 'string' ? value : value, spec + (typeof value === 'string' ? 's' : 'c'));
+    if (!isInt(value) && typeof value !== 'number') {
+      throw new PyException('TypeError', `must be real number, not ${typeName(value)}`);
+    }
+    return formatValue(Number(value), `${spec}.${p ?? 6}${type}`);
+  });
+  if (!mapping && used < values.length) {
+    throw new PyException('TypeError', 'not all arguments converted during string formatting');
+  }
+  return out;
+}
