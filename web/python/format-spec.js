@@ -4,31 +4,8 @@
  * dtoa does: `f"{0.125:.2f}"` is `0.12` and `round(2.675, 2)` is `2.67`, where JavaScript's toFixed differs.
  * @module format-spec
  */
+import { scaledRound } from './exact.js';
 import { PyException, PyObject, PyTuple, PyDict, floatRepr, isInt, repr, str, typeName } from './values.js';
-
-const f64 = new DataView(new ArrayBuffer(8));
-
-// |x| = mantissa * 2^exp2 exactly, for a finite double.
-function decompose(x) {
-  f64.setFloat64(0, Math.abs(x));
-  const hi = f64.getUint32(0);
-  const lo = f64.getUint32(4);
-  const biased = (hi >>> 20) & 0x7ff;
-  const frac = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
-  return biased === 0 ? [frac, -1074] : [frac | (1n << 52n), biased - 1075];
-}
-
-// round(|x| * 10^p) half to even, exactly.
-function scaledRound(x, p) {
-  const [mant, exp2] = decompose(x);
-  let num = mant;
-  let den = 1n;
-  if (exp2 >= 0) num <<= BigInt(exp2); else den <<= BigInt(-exp2);
-  if (p >= 0) num *= 10n ** BigInt(p); else den *= 10n ** BigInt(-p);
-  const q = num / den;
-  const twiceRem = (num % den) * 2n;
-  return twiceRem > den || (twiceRem === den && (q & 1n) === 1n) ? q + 1n : q;
-}
 
 const isNegative = (x) => x < 0 || Object.is(x, -0);
 

@@ -142,19 +142,11 @@ export class Interpreter {
       case 'Pass': return undefined;
       case 'Return': return new Return(node.value ? this.evaluate(node.value, scope) : null);
       case 'Def':
-        this.store(node.name, this.makeFunction(node.name, node.params, node.body, scope, false), scope);
+        this.store(node.name, this.makeFunction(node.name, node.params, node.body, scope), scope);
         return undefined;
       case 'With': return this.withStatement(node, 0, scope);
       case 'Import': return this.importStatement(node, scope);
       case 'FromImport': return this.fromImport(node, scope);
-      case 'Assert':
-        if (!truthy(this.evaluate(node.test, scope))) {
-          throw this.fail('AssertionError', node.message ? str(this.evaluate(node.message, scope)) : '');
-        }
-        return undefined;
-      case 'Del':
-        for (const target of node.targets) this.delete(target, scope);
-        return undefined;
       case 'Unsupported': throw unsupported(node.construct);
       default: throw new Error(`unknown statement ${node.kind}`);
     }
@@ -309,18 +301,6 @@ export class Interpreter {
     void line;
   }
 
-  delete(target, scope) {
-    if (target.kind === 'Name') {
-      if (!scope.vars.delete(target.id)) this.lookup(target.id, scope, target.line);
-    } else if (target.kind === 'Subscript') {
-      this.deleteItem(this.evaluate(target.value, scope), this.evaluate(target.index, scope));
-    } else if (target.kind === 'Tuple' || target.kind === 'List') {
-      target.items.forEach((t) => this.delete(t, scope));
-    } else {
-      throw unsupported('del of an attribute');
-    }
-  }
-
   // --- expressions ------------------------------------------------------------------------------------------------
 
   evaluate(node, scope) {
@@ -369,7 +349,6 @@ export class Interpreter {
       }
       case 'ListComp': return this.comprehension(node, scope);
       case 'FString': return this.fString(node.parts, scope);
-      case 'Lambda': return this.makeFunction('<lambda>', node.params, node.body, scope, true);
       case 'Starred': throw this.fail('SyntaxError', "can't use starred expression here");
       case 'Unsupported': throw unsupported(node.construct);
       default: throw new Error(`unknown expression ${node.kind}`);
@@ -489,11 +468,10 @@ export class Interpreter {
     throw this.fail('TypeError', `'${typeName(func)}' object is not callable`);
   }
 
-  makeFunction(name, params, body, scope, isLambda) {
+  makeFunction(name, params, body, scope) {
     const defaults = params.map((p) => (p.default ? this.evaluate(p.default, scope) : undefined));
     const fn = new PyFunction(name, params.map((p, i) => ({ ...p, value: defaults[i] })), body, scope);
-    fn.isLambda = isLambda;
-    fn.locals = isLambda ? new Set(params.map((p) => p.name)) : localNames(params, body);
+    fn.locals = localNames(params, body);
     return fn;
   }
 
@@ -503,7 +481,6 @@ export class Interpreter {
     bindArguments(fn, args, kwargs, scope.vars);
     this.depth++;
     try {
-      if (fn.isLambda) return this.evaluate(fn.body, scope);
       const signal = this.executeBlock(fn.body, scope);
       return signal instanceof Return ? signal.value : null;
     } finally {
@@ -619,25 +596,6 @@ export class Interpreter {
     throw this.fail('TypeError', `'${typeName(object)}' object does not support item assignment`);
   }
 
-  deleteItem(object, key) {
-    if (object instanceof PyList) {
-      if (key instanceof PySlice) {
-        const doomed = new Set(sliceIndices(key, object.items.length));
-        object.items = object.items.filter((_, i) => !doomed.has(i));
-        return;
-      }
-      if (!isInt(key)) throw this.fail('TypeError', `list indices must be integers or slices, not ${typeName(key)}`);
-      const i = normalizeIndex(key, object.items.length);
-      if (i === null) throw this.fail('IndexError', 'list assignment index out of range');
-      object.items.splice(i, 1);
-      return;
-    }
-    if (object instanceof PyDict) {
-      if (!object.delete(key)) throw this.fail('KeyError', repr(key));
-      return;
-    }
-    throw this.fail('TypeError', `'${typeName(object)}' object doesn't support item deletion`);
-  }
 }
 
 // Iterates a list as Python does: by index, so items appended during the loop are visited.
@@ -646,7 +604,7 @@ function* liveItems(list) {
 }
 
 function unsupported(construct, message) {
-  return new PyException('NotImplementedError', message ?? `${construct} is not supported by this Python subset`);
+  return new PyException('NotImplementedError', message ?? `${construct}: not supported by this Python subset`);
 }
 
 function calleeName(func) {
@@ -707,7 +665,6 @@ function localNames(params, body) {
         case 'Def': names.add(s.name); break;
         case 'Import': s.names.forEach((n) => names.add(n.alias ?? n.module.split('.')[0])); break;
         case 'FromImport': s.names.forEach((n) => names.add(n.alias ?? n.name)); break;
-        case 'Del': s.targets.forEach(target); break;
         default:
       }
     }

@@ -15,7 +15,9 @@ const KEYWORDS = new Set([
 ]);
 // Statements Python accepts but this subset does not run: the name is what NotImplementedError reports.
 const UNSUPPORTED_COMPOUND = { class: 'class', try: 'try', async: 'async', match: 'match' };
-const UNSUPPORTED_SIMPLE = { global: 'global', nonlocal: 'nonlocal', raise: 'raise', yield: 'yield' };
+const UNSUPPORTED_SIMPLE = {
+  global: 'global', nonlocal: 'nonlocal', raise: 'raise', yield: 'yield', assert: 'assert', del: 'del',
+};
 const BINARY_LEVELS = [['|'], ['^'], ['&'], ['<<', '>>'], ['+', '-'], ['*', '/', '//', '%', '@']];
 
 /** Parse a program into a list of statements (throws SyntaxError). */
@@ -281,18 +283,6 @@ class Parser {
         }
         case 'import': return this.importStatement();
         case 'from': return this.fromImport();
-        case 'assert': {
-          this.i++;
-          const test = this.test();
-          const message = this.acceptOp(',') ? this.test() : null;
-          return { kind: 'Assert', line, test, message };
-        }
-        case 'del': {
-          this.i++;
-          const targets = [];
-          do targets.push(this.target()); while (this.acceptOp(',') && !this.atStatementEnd());
-          return { kind: 'Del', line, targets };
-        }
         default:
       }
     }
@@ -446,10 +436,10 @@ class Parser {
 
   lambda() {
     const line = this.next().line;
-    const params = this.parameters(':');
+    this.parameters(':');
     this.expectOp(':');
-    const body = this.test();
-    return { kind: 'Lambda', line, params, body };
+    this.test();
+    return { kind: 'Unsupported', construct: 'lambda', line };
   }
 
   orTest() {
@@ -725,7 +715,7 @@ class Parser {
     return { kind: 'Dict', line, keys, values };
   }
 
-  // [elt for a in b if c for d in e] — a generator expression is evaluated eagerly, as a list.
+  // [elt for a in b if c for d in e]; the other comprehensions are parsed only to be reported.
   comprehension(element, line, type) {
     const generators = [];
     while (this.acceptName('for')) {
@@ -736,7 +726,8 @@ class Parser {
       while (this.acceptName('if')) ifs.push(this.orTestNoCond());
       generators.push({ target, iter, ifs });
     }
-    return { kind: 'ListComp', line, element, generators, generator: type === 'generator' };
+    if (type === 'generator') return { kind: 'Unsupported', construct: 'generator expressions', line };
+    return { kind: 'ListComp', line, element, generators };
   }
 
   orTestNoCond() {
@@ -778,7 +769,7 @@ function checkTarget(node, allowTuple) {
   const what = {
     Constant: node.value === null || typeof node.value === 'boolean' ? repr(node.value) : 'literal',
     Call: 'function call', BinOp: 'expression', Unary: 'expression', Compare: 'comparison', BoolOp: 'expression',
-    Not: 'expression', IfExp: 'conditional expression', Lambda: 'lambda', ListComp: 'list comprehension',
+    Not: 'expression', IfExp: 'conditional expression', ListComp: 'list comprehension',
     Dict: 'dict literal', FString: 'f-string expression',
   }[node.kind] ?? 'expression';
   const hint = allowTuple && ['Constant', 'Call', 'BinOp', 'Compare', 'Attribute'].includes(node.kind) ? " here. Maybe you meant '==' instead of '='?" : '';
