@@ -199,9 +199,31 @@ function addSuffixes(str, suffixes, indent) {
  * @returns {string}
  */
 export function formatTensor(shape, data, { gradFn, requiresGrad = false } = {}) {
-  const numel = shape.reduce((a, b) => a * b, 1);
-  if (data.length < numel) throw new RangeError(`data has ${data.length} elements, shape needs ${numel}`);
   const values = data instanceof Float32Array ? data : Float32Array.from(data);
+  return formatWith(makeFormatter, shape, values, { gradFn, requiresGrad });
+}
+
+/**
+ * Format an int64 tensor as PyTorch 1.13 prints it: integers right-aligned to the widest, no dtype suffix.
+ * @example formatIntegerTensor([1, 3], BigInt64Array.of(1n, -20n, 300n)) // 'tensor([[  1, -20, 300]])'
+ * @param {number[]} shape
+ * @param {ArrayLike<bigint>} data row-major values (e.g. a BigInt64Array)
+ * @returns {string}
+ */
+export function formatIntegerTensor(shape, data) {
+  return formatWith(makeIntegerFormatter, shape, data, {});
+}
+
+/** torch's `_Formatter` for an integer tensor: the width of the longest printed value. */
+function makeIntegerFormatter(values) {
+  let width = 1;
+  for (const v of values) width = Math.max(width, String(v).length);
+  return { width, format: (v) => String(v).padStart(width) };
+}
+
+function formatWith(makeFormatterOf, shape, values, { gradFn, requiresGrad = false }) {
+  const numel = shape.reduce((a, b) => a * b, 1);
+  if (values.length < numel) throw new RangeError(`data has ${values.length} elements, shape needs ${numel}`);
   const indent = PREFIX.length;
   const suffixes = [];
   let body;
@@ -213,7 +235,7 @@ export function formatTensor(shape, data, { gradFn, requiresGrad = false } = {})
   } else {
     const summarize = numel > THRESHOLD;
     const strides = stridesOf(shape);
-    const formatter = makeFormatter(shownValues(shape, strides, values, summarize));
+    const formatter = makeFormatterOf(shownValues(shape, strides, values, summarize));
     body = render({ shape, strides, data: values, summarize, formatter }, 0, 0, indent);
   }
 

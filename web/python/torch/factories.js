@@ -1,0 +1,156 @@
+// Tensor factories: torch.tensor, randn, rand, zeros, ones, arange, linspace (torch 1.13's dtypes and arithmetic).
+import { PyException, PyList, PyTuple, isInt, typeName } from '../values.js';
+import { TorchTensor, checkDType, float32, int64 } from './tensor.js';
+import { bind, numberArg, sizesArg } from './args.js';
+import { notSupported, pyErrors } from './errors.js';
+
+const f = Math.fround;
+
+// Nested lists/tuples of numbers as { shape, values (Python numbers, row-major) }.
+function nested(data) {
+  const shape = [];
+  let level = data;
+  while (level instanceof PyList || level instanceof PyTuple) {
+    shape.push(level.items.length);
+    if (level.items.length === 0) break;
+    level = level.items[0];
+  }
+  const values = [];
+  const walk = (value, dim) => {
+    if (dim === shape.length) {
+      if (value instanceof PyList || value instanceof PyTuple) {
+        throw new PyException('ValueError', `expected sequence of length ${shape[dim - 1]} at dim ${dim - 1} (got ${value.items.length})`);
+      }
+      if (value instanceof TorchTensor) throw notSupported('torch.tensor() of a list of tensors');
+      if (!isInt(value) && typeof value !== 'number') {
+        throw new PyException(dim === 0 ? 'RuntimeError' : 'TypeError', dim === 0 ? `Could not infer dtype of ${typeName(value)}`
+          : `new(): invalid data type '${typeName(value)}'`);
+      }
+      values.push(value);
+      return;
+    }
+    if (!(value instanceof PyList || value instanceof PyTuple)) {
+      throw new PyException('TypeError', `new(): invalid data type '${typeName(value)}'`);
+    }
+    if (value.items.length !== shape[dim]) {
+      throw new PyException('ValueError', `expected sequence of length ${shape[dim]} at dim ${dim} (got ${value.items.length})`);
+    }
+    value.items.forEach((item) => walk(item, dim + 1));
+  };
+  walk(data, 0);
+  return { shape, values };
+}
+
+/** Values (Python numbers) as a tensor of `dtype`. */
+export function fromValues(ctx, values, shape, dtype) {
+  if (dtype === int64) {
+    return TorchTensor.int(ctx, BigInt64Array.from(values, (v) => (typeof v === 'number' ? BigInt(Math.trunc(v)) : BigInt(v))), shape);
+  }
+  return TorchTensor.floatOf(ctx, Float32Array.from(values, Number), shape);
+}
+
+function withRequiresGrad(t, requiresGrad, capitalised = true) {
+  if (requiresGrad === true) {
+    if (!t.isFloat) {
+      throw new PyException('RuntimeError', `${capitalised ? 'Only' : 'only'} Tensors of floating point and complex dtype can ` +
+        'require gradients');
+    }
+    t.js().requiresGrad_(true);
+  }
+  return t;
+}
+
+/** torch.tensor(data, dtype=None, requires_grad=False). */
+export function tensor(ctx, args, kwargs) {
+  const a = bind('tensor()', args, kwargs, ['data', '*', 'dtype=', 'device=', 'requires_grad=', 'pin_memory='],
+    { requires_grad: false });
+  const dtype = checkDType(a.dtype);
+  if (a.data instanceof TorchTensor) {
+    const copy = a.data.isFloat ? TorchTensor.floatOf(ctx, a.data.values().slice(), a.data.shape)
+      : TorchTensor.int(ctx, a.data.values().slice(), a.data.shape);
+    return withRequiresGrad(dtype && dtype !== copy.dtype ? fromValues(ctx, Array.from(copy.values()), copy.shape, dtype) : copy,
+      a.requires_grad);
+  }
+  const { shape, values } = nested(a.data);
+  if (values.some((v) => typeof v === 'boolean') && values.every((v) => typeof v === 'boolean') && !dtype) {
+    throw notSupported('bool tensors');
+  }
+  const inferred = values.some((v) => typeof v === 'number') || values.length === 0 ? float32 : int64;
+  return withRequiresGrad(fromValues(ctx, values, shape, dtype ?? inferred), a.requires_grad);
+}
+
+// The keyword arguments every creation function takes.
+function creation(where, kwargs) {
+  const options = new Map(kwargs);
+  const dtype = checkDType(options.get('dtype'));
+  const requiresGrad = options.get('requires_grad') ?? false;
+  for (const name of ['dtype', 'requires_grad', 'device', 'layout', 'pin_memory']) options.delete(name);
+  if (options.has('generator') || options.has('out')) throw notSupported(`${where}'s ${options.has('out') ? 'out' : 'generator'} argument`);
+  if (options.size) throw new PyException('TypeError', `${where} got an unexpected keyword argument '${[...options.keys()][0]}'`);
+  return { dtype, requiresGrad };
+}
+
+function checkSizes(sizes) {
+  if (sizes.some((s) => s < 0)) {
+    throw new PyException('RuntimeError', `Trying to create tensor with negative dimension ${sizes.find((s) => s < 0)}: ` +
+      `[${sizes.join(', ')}]`);
+  }
+  return sizes;
+}
+
+/** torch.randn / rand / zeros / ones (sizes as ints, a tuple, a list or a torch.Size). */
+export function filled(ctx, kind, args, kwargs) {
+  const where = `${kind}()`;
+  const { dtype, requiresGrad } = creation(where, kwargs);
+  const sizes = checkSizes(sizesArg(args, where));
+  if (dtype === int64) {
+    if (kind === 'randn' || kind === 'rand') {
+      throw new PyException('RuntimeError', `"${kind === 'randn' ? 'normal' : 'uniform'}_kernel_cpu" not implemented for 'Long'`);
+    }
+    return TorchTensor.int(ctx, new BigInt64Array(sizes.reduce((a, b) => a * b, 1)).fill(kind === 'ones' ? 1n : 0n), sizes);
+  }
+  const made = pyErrors(() => ctx.nn[kind](sizes));
+  return withRequiresGrad(TorchTensor.float(ctx, made), requiresGrad);
+}
+
+/** torch.arange(end) / arange(start, end, step=1): int64 when every bound is an int, else float32. */
+export function arange(ctx, args, kwargs) {
+  const { dtype, requiresGrad } = creation('arange()', new Map([...kwargs].filter(([k]) => !['start', 'end', 'step'].includes(k))));
+  const given = [...args];
+  for (const name of ['start', 'end', 'step']) if (kwargs.has(name)) given.push(kwargs.get(name));
+  if (given.length === 0 || given.length > 3) throw new PyException('TypeError', 'arange() received an invalid combination of arguments');
+  const [start, end, step] = given.length === 1 ? [0n, given[0], 1n] : [given[0], given[1], given[2] ?? 1n];
+  const numbers = [start, end, step].map((v, i) => numberArg(v, 'arange()', ['start', 'end', 'step'][i]));
+  const [s, e, d] = numbers;
+  if (d === 0) throw new PyException('RuntimeError', 'step must be nonzero');
+  if ((d > 0 && e < s) || (d < 0 && e > s)) {
+    throw new PyException('RuntimeError', 'upper bound and larger bound inconsistent with step sign');
+  }
+  const count = Math.ceil((e - s) / d);
+  const type = dtype ?? ([start, end, step].every(isInt) ? int64 : float32);
+  const values = Array.from({ length: count }, (_, i) => (type === int64 ? BigInt(s) + BigInt(i) * BigInt(d) : s + i * d));
+  return withRequiresGrad(fromValues(ctx, values, [count], type), requiresGrad);
+}
+
+/** torch.linspace(start, end, steps): torch's CPU kernel (from both ends towards the middle, fused multiply-add). */
+export function linspace(ctx, args, kwargs) {
+  const options = new Map(kwargs);
+  const named = {};
+  for (const name of ['start', 'end', 'steps']) {
+    if (options.has(name)) named[name] = options.get(name);
+    options.delete(name);
+  }
+  const { dtype, requiresGrad } = creation('linspace()', options);
+  const [start, end, steps] = ['start', 'end', 'steps'].map((name, i) => args[i] ?? named[name]);
+  if (steps === undefined) throw new PyException('TypeError', 'linspace() missing 1 required positional arguments: "steps"');
+  const n = Number(steps);
+  if (!isInt(steps)) throw new PyException('TypeError', `linspace(): argument 'steps' must be int, not ${typeName(steps)}`);
+  if (n < 0) throw new PyException('RuntimeError', 'number of steps must be non-negative');
+  if (dtype === int64) throw notSupported('linspace with dtype=torch.int64');
+  const a = f(numberArg(start, 'linspace()', 'start'));
+  const b = f(numberArg(end, 'linspace()', 'end'));
+  const step = f((b - a) / (n - 1));
+  const halfway = Math.floor(n / 2);
+  const values = Array.from({ length: n }, (_, i) => (n === 1 ? a : i < halfway ? f(a + step * i) : f(b - step * (n - i - 1))));
+  return withRequiresGrad(TorchTensor.floatOf(ctx, Float32Array.from(values), [n]), requiresGrad);
+}

@@ -1,0 +1,146 @@
+// The Python modules torch, torch.nn, torch.nn.functional, torch.autograd and torch.optim of one session, over the
+// package's API object `nn` (from load()).
+import { PyBuiltin, PyException, PyModule, PyObject, isInt, typeName } from '../values.js';
+import { Tensor } from '../../lib/tensor.js';
+import { DTYPES, TorchTensor, plainStorage } from './tensor.js';
+import { TorchSize } from './size.js';
+import { bind } from './args.js';
+import { notSupported, pyErrors } from './errors.js';
+import { arange, filled, linspace, tensor } from './factories.js';
+import { activation, conv1d } from './functional.js';
+import { Conv1d, L1Loss, MSELoss, ModuleClass, ReLU, Sequential, Sigmoid, Tanh } from './modules.js';
+import { OptimizerClass } from './optim.js';
+import { reduce } from './ops.js';
+
+/** torch's default seed, the one a new `torch.Generator()` starts from; a session starts there so runs repeat. */
+export const DEFAULT_SEED = 67280421310721n;
+
+/** The generator torch.manual_seed returns (its address is not torch's, which differs in every run there). */
+class Generator extends PyObject {
+  get typeName() { return 'Generator'; }
+  repr() { return '<torch._C.Generator object at 0x7f00c0ffee30>'; }
+}
+
+/** `with torch.no_grad():` — no graph is recorded inside; the previous mode comes back on exit. */
+class NoGrad extends PyObject {
+  #ctx;
+  #saved = [];
+
+  constructor(ctx) {
+    super();
+    this.#ctx = ctx;
+  }
+
+  get typeName() { return 'no_grad'; }
+  repr() { return '<torch.autograd.grad_mode.no_grad object at 0x7f00c0ffee40>'; }
+  enter() {
+    this.#saved.push(this.#ctx.gradEnabled);
+    this.#ctx.gradEnabled = false;
+    return null;
+  }
+  exit() {
+    this.#ctx.gradEnabled = this.#saved.pop() ?? true;
+    return false;
+  }
+}
+
+const builtin = (name, fn) => new PyBuiltin(name, (args, kwargs) => fn(args, kwargs ?? new Map()));
+
+function tensorArg(value, where) {
+  if (!(value instanceof TorchTensor)) {
+    throw new PyException('TypeError', `${where}: argument 'input' (position 1) must be Tensor, not ${typeName(value)}`);
+  }
+  return value;
+}
+
+/** torch.autograd.Variable(data, requires_grad=False): the data as a new leaf (sharing its values). */
+function variable(args, kwargs) {
+  const { data, requires_grad: requiresGrad } = bind('Variable()', args, kwargs, ['data=', 'requires_grad=', 'volatile='],
+    { requires_grad: false });
+  const t = tensorArg(data, 'Variable()');
+  const leaf = t.detached();
+  if (requiresGrad === true) leaf.getAttr('requires_grad_').fn([true], new Map());
+  return leaf;
+}
+
+/** nn.Parameter(data, requires_grad=True): a leaf Parameter holding a copy of the data. */
+function parameter(ctx, args, kwargs) {
+  const { data, requires_grad: requiresGrad } = bind('Parameter()', args, kwargs, ['data=', 'requires_grad='], { requires_grad: true });
+  const t = data === null ? null : tensorArg(data, 'Parameter()');
+  if (!t || !t.isFloat) throw notSupported('a Parameter that is not float32');
+  const values = new Tensor(t.values().slice(), t.shape);
+  if (requiresGrad === true) values.requiresGrad_(true);
+  return TorchTensor.stored(ctx, plainStorage(values), true);
+}
+
+/** A Map from module name to PyModule for one session; starts the generator at torch's default seed. */
+export function createTorchModules(nn) {
+  nn.manualSeed(DEFAULT_SEED);
+  const ctx = { nn, gradEnabled: true };
+  const moduleClass = (cls) => new ModuleClass(ctx, cls);
+  const reduction = (kind) => builtin(kind, (args, kwargs) => {
+    const { input, dim, keepdim } = bind(`${kind}()`, args, kwargs, ['input', 'dim=', 'keepdim='], { keepdim: false });
+    return reduce(tensorArg(input, `${kind}()`), kind, dim, keepdim);
+  });
+  const activations = (prefix) => Object.fromEntries(['ReLU', 'Tanh', 'Sigmoid'].map((kind) => [kind.toLowerCase(),
+    builtin(kind.toLowerCase(), (args, kwargs) => {
+      const { input } = bind(`${prefix}${kind.toLowerCase()}()`, args, kwargs, ['input', 'inplace=']);
+      return activation(tensorArg(input, `${kind.toLowerCase()}()`), kind);
+    })]));
+
+  const functional = new PyModule('torch.nn.functional', {
+    conv1d: builtin('conv1d', (args, kwargs) => conv1d(ctx, args, kwargs)),
+    ...activations(''),
+  });
+  const nnModule = new PyModule('torch.nn', {
+    Conv1d: moduleClass(Conv1d),
+    Sequential: moduleClass(Sequential),
+    ReLU: moduleClass(ReLU),
+    Tanh: moduleClass(Tanh),
+    Sigmoid: moduleClass(Sigmoid),
+    MSELoss: moduleClass(MSELoss),
+    L1Loss: moduleClass(L1Loss),
+    Parameter: builtin('Parameter', (args, kwargs) => parameter(ctx, args, kwargs)),
+    functional,
+  });
+  const optim = new PyModule('torch.optim', {
+    SGD: new OptimizerClass('SGD', nn),
+    Adam: new OptimizerClass('Adam', nn),
+  });
+  const autograd = new PyModule('torch.autograd', { Variable: builtin('Variable', variable) });
+  const torch = new PyModule('torch', {
+    __version__: '1.13.0a0',
+    tensor: builtin('tensor', (args, kwargs) => tensor(ctx, args, kwargs)),
+    randn: builtin('randn', (args, kwargs) => filled(ctx, 'randn', args, kwargs)),
+    rand: builtin('rand', (args, kwargs) => filled(ctx, 'rand', args, kwargs)),
+    zeros: builtin('zeros', (args, kwargs) => filled(ctx, 'zeros', args, kwargs)),
+    ones: builtin('ones', (args, kwargs) => filled(ctx, 'ones', args, kwargs)),
+    arange: builtin('arange', (args, kwargs) => arange(ctx, args, kwargs)),
+    linspace: builtin('linspace', (args, kwargs) => linspace(ctx, args, kwargs)),
+    manual_seed: builtin('manual_seed', (args, kwargs) => {
+      const { seed } = bind('manual_seed()', args, kwargs, ['seed']);
+      if (!isInt(seed)) throw new PyException('TypeError', `manual_seed expected a long, but got ${typeName(seed)}`);
+      pyErrors(() => nn.manualSeed(BigInt(seed)));
+      return new Generator();
+    }),
+    initial_seed: builtin('initial_seed', () => nn.initialSeed()),
+    no_grad: builtin('no_grad', () => new NoGrad(ctx)),
+    is_grad_enabled: builtin('is_grad_enabled', () => ctx.gradEnabled),
+    Size: builtin('Size', (args) => new TorchSize(args.length ? [...(args[0].items ?? args[0].iterate())].map(Number) : [])),
+    sum: reduction('sum'),
+    mean: reduction('mean'),
+    numel: builtin('numel', (args) => BigInt(tensorArg(args[0], 'numel()').numel())),
+    ...activations('torch.'),
+    ...DTYPES,
+    nn: nnModule,
+    optim,
+    autograd,
+  });
+  return new Map([
+    ['torch', torch],
+    ['torch.nn', nnModule],
+    ['torch.nn.functional', functional],
+    ['torch.autograd', autograd],
+    ['torch.optim', optim],
+  ]);
+}

@@ -1,0 +1,274 @@
+// torch.nn's modules as Python objects: Conv1d over the package's layer (its parameters are Parameters whose values
+// live in the layer), Sequential, ReLU/Tanh/Sigmoid and the MSELoss/L1Loss criteria.
+import { PyBuiltin, PyException, PyObject, PyTuple, isInt, typeName } from '../values.js';
+import { Tensor } from '../../lib/tensor.js';
+import { formatSequential } from '../../lib/repr.js';
+import { TorchTensor } from './tensor.js';
+import { bind, intArg } from './args.js';
+import { notSupported, pyErrors, toPyException } from './errors.js';
+import { activation, checkInput, convolve } from './functional.js';
+import { wrapResult } from './ops.js';
+
+/** `m.parameters()`: a one-pass generator object, as Python's. */
+export class ParameterGenerator extends PyObject {
+  #items;
+
+  constructor(items) {
+    super();
+    this.#items = items;
+  }
+
+  get typeName() { return 'generator'; }
+  repr() { return '<generator object Module.parameters at 0x7f00c0ffee20>'; }
+  *iterate() {
+    while (this.#items.length) yield this.#items.shift();
+  }
+}
+
+class Module extends PyObject {
+  constructor(ctx) {
+    super();
+    this.ctx = ctx;
+  }
+
+  get typeName() { return this.constructor.pythonName; }
+  /** The module's Parameters in torch's order. */
+  parameterList() { return []; }
+  /** [name, Parameter] pairs, named as torch's named_parameters(). */
+  namedParameters() { return []; }
+  call(args, kwargs) {
+    if (kwargs?.size) throw new PyException('TypeError', `forward() got an unexpected keyword argument '${[...kwargs.keys()][0]}'`);
+    return this.forward(args);
+  }
+
+  getAttr(name) {
+    const method = (fn) => new PyBuiltin(name, (args, kwargs) => fn(args, kwargs ?? new Map()));
+    switch (name) {
+      case 'forward': return method((args, kwargs) => this.call(args, kwargs));
+      case 'parameters': return method(() => new ParameterGenerator(this.parameterList()));
+      case 'named_parameters': return method(() => new ParameterGenerator(this.namedParameters().map((pair) => new PyTuple(pair))));
+      case 'zero_grad': return method((args, kwargs) => {
+        const { set_to_none: toNone } = bind('zero_grad()', args, kwargs, ['set_to_none='], { set_to_none: false });
+        for (const p of this.parameterList()) {
+          const grad = p.getAttr('grad');
+          if (grad && toNone) p.setAttr('grad', null);
+          else if (grad) grad.assign(new Float32Array(grad.numel()));
+        }
+        return null;
+      });
+      case 'train': case 'eval': return method(() => this);
+      case 'training': return true;
+      default: return undefined;
+    }
+  }
+}
+
+/** A Parameter whose values are a layer's (`layer[name]`): reads see optimizer steps, writes reach the layer. */
+function layerParameter(ctx, layer, name) {
+  return TorchTensor.stored(ctx, {
+    get: () => layer[name],
+    set: (values) => { layer[name] = new Tensor(values.slice(), layer[name].shape); },
+    replace: (tensor) => { layer[name] = tensor; },
+  }, true);
+}
+
+const tuple1 = (n) => new PyTuple([BigInt(n)]);
+
+export class Conv1d extends Module {
+  static pythonName = 'Conv1d';
+  static pythonModule = 'conv';
+  #layer;
+  #weight;
+  #bias;
+
+  constructor(ctx, args, kwargs) {
+    super(ctx);
+    const where = 'Conv1d.__init__()';
+    const a = bind(where, args, kwargs, ['in_channels', 'out_channels', 'kernel_size', 'stride=', 'padding=', 'dilation=',
+      'groups=', 'bias=', 'padding_mode=', 'device=', 'dtype='],
+    { stride: 1n, padding: 0n, dilation: 1n, groups: 1n, bias: true, padding_mode: 'zeros' });
+    if (a.device !== null && a.device !== 'cpu') throw notSupported(`device=${a.device}`);
+    if (a.dtype !== null && a.dtype?.name !== 'float32') throw notSupported(`Conv1d with dtype=${a.dtype?.repr?.() ?? a.dtype}`);
+    const value = (v, name) => (v instanceof PyTuple ? v.items.map((x) => intOf(x, name)) : intOf(v, name));
+    const options = {
+      stride: value(a.stride, 'stride'), dilation: value(a.dilation, 'dilation'), groups: intOf(a.groups, 'groups'),
+      padding: typeof a.padding === 'string' ? a.padding : value(a.padding, 'padding'),
+      bias: pythonBool(a.bias), padding_mode: a.padding_mode,
+    };
+    this.#layer = pyErrors(() => new ctx.nn.Conv1d(intOf(a.in_channels, 'in_channels'), intOf(a.out_channels, 'out_channels'),
+      value(a.kernel_size, 'kernel_size'), options));
+    this.#weight = layerParameter(ctx, this.#layer, 'weight');
+    this.#bias = this.#layer.bias ? layerParameter(ctx, this.#layer, 'bias') : null;
+  }
+
+  /** The package layer (the playground reads the last model a program leaves behind). */
+  get layer() { return this.#layer; }
+  parameterList() { return this.#bias ? [this.#weight, this.#bias] : [this.#weight]; }
+  namedParameters() { return [['weight', this.#weight], ...(this.#bias ? [['bias', this.#bias]] : [])]; }
+  forward(args) {
+    if (args.length !== 1) throw new PyException('TypeError', `forward() takes 2 positional arguments but ${args.length + 1} were given`);
+    return convolve(this.ctx, (x) => this.#layer.forward(x), checkInput(args[0], 'conv1d()'));
+  }
+  repr() { return this.#layer.toString(); }
+
+  getAttr(name) {
+    const layer = this.#layer;
+    switch (name) {
+      case 'weight': return this.#weight;
+      case 'bias': return this.#bias;
+      case 'in_channels': return BigInt(layer.inChannels);
+      case 'out_channels': return BigInt(layer.outChannels);
+      case 'kernel_size': return tuple1(layer.kernelSize);
+      case 'stride': return tuple1(layer.stride);
+      case 'padding': return typeof layer.padding === 'string' ? layer.padding : tuple1(layer.padding);
+      case 'dilation': return tuple1(layer.dilation);
+      case 'groups': return BigInt(layer.groups);
+      case 'padding_mode': return layer.paddingMode;
+      case 'reset_parameters': return new PyBuiltin(name, () => {
+        layer.resetParameters();
+        return null;
+      });
+      default: return super.getAttr(name);
+    }
+  }
+
+  setAttr(name, value) {
+    if (name !== 'weight' && name !== 'bias') return false;
+    if (name === 'bias' && value === null) {
+      this.#layer.bias = null;
+      this.#bias = null;
+      return true;
+    }
+    if (!(value instanceof TorchTensor) || !value.isParameter) {
+      throw new PyException('TypeError', `cannot assign '${value instanceof TorchTensor ? 'torch.FloatTensor' : typeName(value)}' ` +
+        `as parameter '${name}' (torch.nn.Parameter or None expected)`);
+    }
+    pyErrors(() => { this.#layer[name] = value.js(); });
+    const parameter = layerParameter(this.ctx, this.#layer, name);
+    if (!value.requiresGrad) parameter.js().requiresGrad_(false);
+    if (name === 'weight') this.#weight = parameter;
+    else this.#bias = parameter;
+    return true;
+  }
+}
+
+function intOf(value, name) { return intArg(value, 'Conv1d.__init__()', name); }
+
+function pythonBool(value) {
+  if (typeof value !== 'boolean') throw new PyException('TypeError', `bias must be a bool, not ${typeName(value)}`);
+  return value;
+}
+
+export class Sequential extends Module {
+  static pythonName = 'Sequential';
+  static pythonModule = 'container';
+
+  constructor(ctx, args, kwargs) {
+    super(ctx);
+    if (kwargs?.size) throw new PyException('TypeError', `Sequential.__init__() got an unexpected keyword argument '${[...kwargs.keys()][0]}'`);
+    args.forEach((module) => {
+      if (!(module instanceof Module)) {
+        throw new PyException('TypeError', `${typeName(module)} is not a Module subclass`);
+      }
+    });
+    this.modules = args;
+  }
+
+  parameterList() { return this.modules.flatMap((m) => m.parameterList()); }
+  namedParameters() {
+    return this.modules.flatMap((m, i) => m.namedParameters().map(([name, p]) => [`${i}.${name}`, p]));
+  }
+  forward(args) {
+    if (args.length !== 1) throw new PyException('TypeError', `forward() takes 2 positional arguments but ${args.length + 1} were given`);
+    return this.modules.reduce((x, m) => m.call([x], new Map()), args[0]);
+  }
+  // Nested modules indent their inner lines, as torch's _addindent.
+  repr() { return formatSequential(this.modules.map((m) => m.repr().replaceAll('\n', '\n  '))); }
+  length() { return this.modules.length; }
+  *iterate() { yield* this.modules; }
+  getItem(key) {
+    if (!isInt(key)) throw notSupported(`indexing a Sequential with ${typeName(key)}`);
+    const n = this.modules.length;
+    const i = Number(key) < 0 ? Number(key) + n : Number(key);
+    if (i < 0 || i >= n) throw new PyException('IndexError', `index ${key} is out of range`);
+    return this.modules[i];
+  }
+}
+
+function activationClass(kind) {
+  return class extends Module {
+    static pythonName = kind;
+    static pythonModule = 'activation';
+    #inplace;
+
+    constructor(ctx, args, kwargs) {
+      super(ctx);
+      const { inplace } = bind(`${kind}.__init__()`, args, kwargs, kind === 'ReLU' ? ['inplace='] : [], { inplace: false });
+      this.#inplace = inplace === true;
+    }
+
+    forward(args) {
+      if (args.length !== 1) throw new PyException('TypeError', `forward() takes 2 positional arguments but ${args.length + 1} were given`);
+      if (this.#inplace) throw notSupported('ReLU(inplace=True) in a forward pass');
+      return activation(args[0], kind);
+    }
+    repr() { return `${kind}(${this.#inplace ? 'inplace=True' : ''})`; }
+  };
+}
+
+export const ReLU = activationClass('ReLU');
+export const Tanh = activationClass('Tanh');
+export const Sigmoid = activationClass('Sigmoid');
+
+function lossClass(kind) {
+  return class extends Module {
+    static pythonName = kind;
+    static pythonModule = 'loss';
+    #loss;
+    #error = null; // torch checks the reduction when the loss runs
+
+    constructor(ctx, args, kwargs) {
+      super(ctx);
+      const { size_average: sizeAverage, reduce, reduction } = bind(`${kind}.__init__()`, args, kwargs,
+        ['size_average=', 'reduce=', 'reduction='], { reduction: 'mean' });
+      if (sizeAverage !== null || reduce !== null) throw notSupported(`${kind}'s deprecated size_average and reduce arguments`);
+      try {
+        this.#loss = new ctx.nn[kind]({ reduction });
+      } catch (error) {
+        this.#error = toPyException(error);
+        if (this.#error.type === 'RuntimeError') this.#error = new PyException('ValueError', this.#error.message);
+      }
+    }
+
+    forward(args) {
+      if (args.length !== 2) throw new PyException('TypeError', `forward() missing 1 required positional argument: 'target'`);
+      if (this.#error) throw this.#error;
+      const [input, target] = args.map((t, i) => {
+        if (!(t instanceof TorchTensor)) {
+          throw new PyException('AttributeError', `'${typeName(t)}' object has no attribute 'size'`);
+        }
+        if (!t.isFloat) throw new PyException('RuntimeError', i === 0 ? 'Found dtype Long but expected Float' : 'Found dtype Long but expected Float');
+        return t;
+      });
+      return wrapResult(this.ctx, pyErrors(() => this.#loss.forward(input.js(), target.js())));
+    }
+    repr() { return `${kind}()`; }
+  };
+}
+
+export const MSELoss = lossClass('MSELoss');
+export const L1Loss = lossClass('L1Loss');
+
+/** A Python-callable class: `nn.Conv1d(…)` constructs the module. */
+export class ModuleClass extends PyObject {
+  constructor(ctx, cls) {
+    super();
+    this.ctx = ctx;
+    this.cls = cls;
+  }
+
+  get typeName() { return 'type'; }
+  repr() { return `<class 'torch.nn.modules.${this.cls.pythonModule}.${this.cls.pythonName}'>`; }
+  call(args, kwargs) { return new this.cls(this.ctx, args, kwargs ?? new Map()); }
+}
+

@@ -1,0 +1,531 @@
+// Tensor operations with torch's float32 arithmetic (one rounding per op, Math.fround), broadcasting, int64
+// results where torch gives them, and autograd through the package's tape (recordResult): each differentiable
+// result records the grad_fn torch names (AddBackward0, RsubBackward1, SelectBackward0, …).
+import { PyException, PySlice, PyTuple, NotImplemented, isInt, typeName } from '../values.js';
+import { Tensor } from '../../lib/tensor.js';
+import { edgeOf, recordResult } from '../../lib/autograd.js';
+import { TorchTensor, checkDType, float32 } from './tensor.js';
+import { notSupported } from './errors.js';
+import { cascadeSum, columnSum } from './sum.js';
+
+const f = Math.fround;
+const product = (shape) => shape.reduce((a, b) => a * b, 1);
+
+/**
+ * A float result of `inputs` (tensors or null for constants): when grad mode is on and an input requires grad, it
+ * records `name`, whose `run(grad)` returns the inputs' gradients in order.
+ */
+export function floatResult(ctx, data, shape, name, inputs, run) {
+  const edges = ctx.gradEnabled ? inputs.map((t) => (t instanceof TorchTensor && t.isFloat ? edgeOf(t.js()) : null)) : [];
+  return TorchTensor.float(ctx, recordResult(data, shape, name, edges, run));
+}
+
+/** A package Tensor (e.g. a layer's output) as a result of the session: cut from the graph under no_grad. */
+export function wrapResult(ctx, tensor) {
+  return TorchTensor.float(ctx, ctx.gradEnabled ? tensor : new Tensor(tensor.data, tensor.shape));
+}
+
+// ---- broadcasting
+
+/** The broadcast shape of `a` and `b`, or torch's RuntimeError. */
+export function broadcastShapes(a, b) {
+  const n = Math.max(a.length, b.length);
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const x = a[a.length - n + i] ?? 1;
+    const y = b[b.length - n + i] ?? 1;
+    if (x !== y && x !== 1 && y !== 1) {
+      throw new PyException('RuntimeError',
+        `The size of tensor a (${x}) must match the size of tensor b (${y}) at non-singleton dimension ${i}`);
+    }
+    out.push(x === 1 ? y : x);
+  }
+  return out;
+}
+
+/** For each element of `outShape` (row-major), the index of the element of `inShape` broadcast there. */
+function broadcastIndex(outShape, inShape) {
+  const n = outShape.length;
+  const strides = new Array(n).fill(0);
+  let stride = 1;
+  for (let d = inShape.length - 1; d >= 0; d--) {
+    strides[d + n - inShape.length] = inShape[d] === 1 ? 0 : stride;
+    stride *= inShape[d];
+  }
+  const count = product(outShape);
+  const index = new Int32Array(count);
+  const counter = new Array(n).fill(0);
+  let offset = 0;
+  for (let i = 0; i < count; i++) {
+    index[i] = offset;
+    for (let d = n - 1; d >= 0; d--) {
+      counter[d]++;
+      offset += strides[d];
+      if (counter[d] < outShape[d]) break;
+      offset -= strides[d] * outShape[d];
+      counter[d] = 0;
+    }
+  }
+  return index;
+}
+
+// A gradient of the broadcast output summed back onto an input's elements.
+function sumTo(grad, index, count) {
+  if (index.length === count) return grad;
+  const out = new Float32Array(count);
+  for (let i = 0; i < grad.length; i++) out[index[i]] = f(out[index[i]] + grad[i]);
+  return out;
+}
+
+// ---- elementwise arithmetic
+
+function powf(x, y) {
+  if (y === 2) return f(x * x);
+  if (y === 3) return f(f(x * x) * x);
+  if (y === 0.5) return f(Math.sqrt(x));
+  if (y === -0.5) return f(1 / f(Math.sqrt(x)));
+  if (y === -1) return f(1 / x);
+  if (y === -2) return f(1 / f(x * x));
+  return f(x ** y);
+}
+
+// torch.remainder: the sign of the divisor, as Python's %.
+function remainderf(x, y) {
+  const mod = f(x % y);
+  return mod !== 0 && (y < 0) !== (mod < 0) ? f(mod + y) : mod;
+}
+
+const FLOAT_OPS = {
+  '+': (x, y) => f(x + y),
+  '-': (x, y) => f(x - y),
+  '*': (x, y) => f(x * y),
+  '/': (x, y) => f(x / y),
+  '**': powf,
+  '//': (x, y) => f(Math.floor(f(x / y))),
+  '%': remainderf,
+};
+
+function floorDiv(x, y) {
+  if (y === 0n) throw new PyException('RuntimeError', 'ZeroDivisionError');
+  const q = x / y;
+  return (x % y !== 0n) && ((x < 0n) !== (y < 0n)) ? q - 1n : q;
+}
+
+const INT_OPS = {
+  '+': (x, y) => x + y,
+  '-': (x, y) => x - y,
+  '*': (x, y) => x * y,
+  '//': floorDiv,
+  '%': (x, y) => x - floorDiv(x, y) * y,
+  '**': (x, y) => {
+    if (y < 0n) throw new PyException('RuntimeError', 'Integers to negative integer powers are not allowed.');
+    return x ** y;
+  },
+};
+
+function isScalar(value) { return isInt(value) || typeof value === 'number'; }
+
+// An operand as { values, shape, tensor }, converted to the result's dtype.
+function operand(value, isFloat) {
+  if (value instanceof TorchTensor) {
+    const values = value.values();
+    if (isFloat && !value.isFloat) return { values: Float32Array.from(values, Number), shape: value.shape, tensor: value };
+    return { values, shape: value.shape, tensor: value };
+  }
+  if (isFloat) return { values: Float32Array.of(Number(value)), shape: [], tensor: null };
+  return { values: BigInt64Array.of(BigInt(value)), shape: [], tensor: null };
+}
+
+/** `a op b` for tensors and Python numbers (at least one a tensor), as torch computes it. */
+export function arithmetic(ctx, op, a, b) {
+  const isFloat = op === '/' || [a, b].some((x) => (x instanceof TorchTensor ? x.isFloat : typeof x === 'number'));
+  const x = operand(a, isFloat);
+  const y = operand(b, isFloat);
+  const shape = broadcastShapes(x.shape, y.shape);
+  const count = product(shape);
+  const xi = broadcastIndex(shape, x.shape);
+  const yi = broadcastIndex(shape, y.shape);
+  if (!isFloat) {
+    const fn = INT_OPS[op];
+    const out = new BigInt64Array(count);
+    for (let i = 0; i < count; i++) out[i] = BigInt.asIntN(64, fn(x.values[xi[i]], y.values[yi[i]]));
+    return TorchTensor.int(ctx, out, shape);
+  }
+  if (op === '/' && !x.tensor) return arithmetic(ctx, '*', reciprocal(ctx, b), a); // torch: other.reciprocal() * self
+  const fn = FLOAT_OPS[op];
+  const out = new Float32Array(count);
+  for (let i = 0; i < count; i++) out[i] = fn(x.values[xi[i]], y.values[yi[i]]);
+  const [name, gradients] = backwardOf(op, x, y, out, xi, yi);
+  return floatResult(ctx, out, shape, name, [x.tensor, y.tensor], (g) => gradients(g).map((gi, k) =>
+    gi && sumTo(gi, k === 0 ? xi : yi, k === 0 ? x.values.length : y.values.length)));
+}
+
+// The grad_fn name and the gradients (each over the broadcast output) of `x op y`.
+function backwardOf(op, x, y, out, xi, yi) {
+  const n = out.length;
+  const each = (fn) => {
+    const g = new Float32Array(n);
+    return (grad) => {
+      for (let i = 0; i < n; i++) g[i] = fn(grad[i], x.values[xi[i]], y.values[yi[i]], out[i]);
+      return g.slice();
+    };
+  };
+  const scalarRight = !y.tensor;
+  switch (op) {
+    case '+': return ['AddBackward0', (g) => [g, g]];
+    case '-': {
+      const neg = each((g) => -g);
+      if (!x.tensor) return ['RsubBackward1', (g) => [null, neg(g)]];
+      return ['SubBackward0', (g) => [g, neg(g)]];
+    }
+    case '*': return ['MulBackward0', (g) => [each((gi, a, b) => f(gi * b))(g), each((gi, a) => f(gi * a))(g)]];
+    case '/': return ['DivBackward0', (g) => [each((gi, a, b) => f(gi / b))(g),
+      each((gi, a, b) => f(-gi * f(f(a / b) / b)))(g)]];
+    case '**': {
+      const dBase = each((gi, a, b) => (b === 0 ? 0 : f(gi * f(b * powf(a, f(b - 1))))));
+      if (scalarRight) return ['PowBackward0', (g) => [dBase(g), null]];
+      return ['PowBackward1', (g) => [dBase(g), each((gi, a, b, r) => f(gi * f(r * f(Math.log(a)))))(g)]];
+    }
+    case '%': return ['RemainderBackward0', (g) => [g, each((gi, a, b) => f(-gi * Math.floor(f(a / b))))(g)]];
+    default: return ['NotImplemented', () => {
+      throw new PyException('RuntimeError', "the derivative for 'floor_divide' is not implemented.");
+    }];
+  }
+}
+
+/** 1 / t, as torch's reciprocal (ReciprocalBackward0). */
+export function reciprocal(ctx, t) {
+  const source = operand(t, true);
+  const out = source.values.map((v) => f(1 / v));
+  return floatResult(ctx, out, source.shape, 'ReciprocalBackward0', [t], (g) => [g.map((gi, i) => f(-gi * f(out[i] * out[i])))]);
+}
+
+/** `tensor op other` from the interpreter (`reflected`: `other op tensor`). */
+export function binaryOp(t, op, other, reflected) {
+  if (op === '@') throw notSupported('matrix multiplication (@)');
+  if (!(op in FLOAT_OPS)) return NotImplemented;
+  if (!(other instanceof TorchTensor) && !isScalar(other)) return NotImplemented;
+  return reflected ? arithmetic(t.ctx, op, other, t) : arithmetic(t.ctx, op, t, other);
+}
+
+/** `-t` (NegBackward0). */
+export function neg(t) {
+  if (!t.isFloat) return TorchTensor.int(t.ctx, t.values().map((v) => BigInt.asIntN(64, -v)), t.shape);
+  const out = t.values().map((v) => -v);
+  return floatResult(t.ctx, out, t.shape, 'NegBackward0', [t], (g) => [g.map((v) => -v)]);
+}
+
+/** torch's refusal of in-place changes to a leaf that requires grad (outside no_grad). */
+export function checkInPlace(t, view = false) {
+  if (!t.ctx.gradEnabled || !t.requiresGrad) return;
+  if (t.isLeaf) {
+    throw new PyException('RuntimeError', `a ${view ? 'view of a ' : ''}leaf Variable that requires grad is being used in an ` +
+      'in-place operation.');
+  }
+  throw notSupported('an in-place operation on a tensor that has a grad_fn');
+}
+
+/** `t op= other` in place (torch's __iadd__ and friends); the result keeps t's dtype. */
+export function inPlaceOp(t, op, other) {
+  if (!['+', '-', '*', '/'].includes(op)) return NotImplemented;
+  if (!(other instanceof TorchTensor) && !isScalar(other)) return NotImplemented;
+  checkInPlace(t);
+  const result = arithmetic(t.ctx, op, t, other);
+  assignInto(t, result, `${op}=`);
+  return t;
+}
+
+// Writes `source`'s values (broadcast to t's shape) into t, as copy_ does; int64 results into a float tensor
+// convert, a float result into an int64 tensor is torch's error.
+function assignInto(t, source, what) {
+  const shape = t.shape;
+  const from = source instanceof TorchTensor ? source : null;
+  const sourceShape = from ? from.shape : [];
+  const out = broadcastShapes(shape, sourceShape);
+  if (out.length !== shape.length || out.some((size, i) => size !== shape[i])) {
+    throw new PyException('RuntimeError', `output with shape [${shape.join(', ')}] doesn't match the broadcast shape ` +
+      `[${out.join(', ')}]`);
+  }
+  const index = broadcastIndex(shape, sourceShape);
+  const values = from ? from.values() : null;
+  if (t.isFloat) {
+    const data = new Float32Array(index.length);
+    for (let i = 0; i < data.length; i++) data[i] = Number(values ? values[index[i]] : source);
+    t.assign(data);
+    return;
+  }
+  if (from?.isFloat || typeof source === 'number') {
+    throw new PyException('RuntimeError', `result type Float can't be cast to the desired output type Long (${what})`);
+  }
+  t.assign(BigInt64Array.from(index, (i) => BigInt(values ? values[i] : source)));
+}
+
+/** t.copy_(src): in place, broadcasting src; refused on a leaf that requires grad outside no_grad. */
+export function copyInto(t, source) {
+  checkInPlace(t);
+  if (!(source instanceof TorchTensor) && !isScalar(source)) {
+    throw new PyException('TypeError', `copy_(): argument 'src' (position 1) must be Tensor, not ${typeName(source)}`);
+  }
+  const shape = t.shape;
+  const from = source instanceof TorchTensor ? source : null;
+  if (from && !t.isFloat && from.isFloat) { // copy_ converts, unlike the arithmetic ones
+    const index = broadcastIndex(shape, broadcastCheck(shape, from.shape));
+    const values = from.values();
+    t.assign(BigInt64Array.from(index, (i) => BigInt(Math.trunc(values[i]))));
+    return t;
+  }
+  assignInto(t, source, 'copy_');
+  return t;
+}
+
+function broadcastCheck(shape, sourceShape) {
+  broadcastShapes(shape, sourceShape);
+  return sourceShape;
+}
+
+/** t.fill_(value) / t.zero_(). */
+export function fillWith(t, value) {
+  checkInPlace(t);
+  if (t.isFloat) t.assign(new Float32Array(t.numel()).fill(Number(value)));
+  else t.assign(new BigInt64Array(t.numel()).fill(typeof value === 'number' ? BigInt(Math.trunc(value)) : BigInt(value)));
+  return t;
+}
+
+// ---- reductions
+
+/** Normalises a dim argument for a tensor of `ndim` dims (0-d tensors accept 0 and -1). */
+export function normalizeDim(dim, ndim, where = 'dim') {
+  if (!isInt(dim)) throw new PyException('TypeError', `${where}(): argument 'dim' must be int, not ${typeName(dim)}`);
+  const d = Number(dim);
+  const n = Math.max(ndim, 1);
+  if (d < -n || d >= n) {
+    throw new PyException('IndexError', `Dimension out of range (expected to be in range of [${-n}, ${n - 1}], but got ${d})`);
+  }
+  return d < 0 ? d + n : d;
+}
+
+/** t.sum(dim=None, keepdim=False) and t.mean(…): torch's cascade summation, SumBackward0/1, MeanBackward0/1. */
+export function reduce(t, kind, dim, keepdim) {
+  const ctx = t.ctx;
+  const shape = t.shape;
+  if (kind === 'mean' && !t.isFloat) {
+    throw new PyException('RuntimeError', 'mean(): could not infer output dtype. Input dtype must be either a floating ' +
+      'point or complex dtype. Got: Long');
+  }
+  if (dim instanceof PyTuple || (dim && typeof dim.items === 'object')) throw notSupported(`${kind}() over several dims`);
+  const values = t.values();
+  const all = dim === null || dim === undefined;
+  const d = all ? -1 : normalizeDim(dim, shape.length, kind);
+  const outer = all ? 1 : product(shape.slice(0, d));
+  const size = all ? values.length : shape.length ? shape[d] : 1;
+  const inner = all ? 1 : product(shape.slice(d + 1));
+  const outShape = all ? [] : keepdim ? shape.map((s, i) => (i === d ? 1 : s)) : shape.filter((_, i) => i !== d);
+  if (!t.isFloat) {
+    const out = new BigInt64Array(outer * inner);
+    for (let o = 0; o < outer; o++) {
+      for (let j = 0; j < inner; j++) {
+        let s = 0n;
+        for (let k = 0; k < size; k++) s += values[(o * size + k) * inner + j];
+        out[o * inner + j] = BigInt.asIntN(64, s);
+      }
+    }
+    return TorchTensor.int(ctx, out, outShape);
+  }
+  const out = new Float32Array(outer * inner);
+  for (let o = 0; o < outer; o++) {
+    const slab = values.subarray(o * size * inner, (o + 1) * size * inner);
+    if (inner === 1) out[o] = cascadeSum(slab);
+    else for (let j = 0; j < inner; j++) out[o * inner + j] = columnSum(slab, size, inner, j);
+  }
+  if (kind === 'mean') for (let i = 0; i < out.length; i++) out[i] = f(out[i] / size);
+  const name = `${kind === 'sum' ? 'Sum' : 'Mean'}Backward${all ? 0 : 1}`;
+  return floatResult(ctx, out, outShape, name, [t], (g) => {
+    const gi = new Float32Array(values.length);
+    for (let o = 0; o < outer; o++) {
+      for (let k = 0; k < size; k++) {
+        for (let j = 0; j < inner; j++) {
+          const v = g[o * inner + j];
+          gi[(o * size + k) * inner + j] = kind === 'mean' ? f(v / size) : v;
+        }
+      }
+    }
+    return [gi];
+  });
+}
+
+// ---- shapes (results share their input's values, as torch's views do)
+
+function sameValues(t, shape, name) {
+  if (!t.isFloat) return TorchTensor.int(t.ctx, t.values(), shape);
+  return floatResult(t.ctx, t.values(), shape, name, [t], (g) => [g]); // the same elements in the same order
+}
+
+/** t.view(*shape) / t.reshape(*shape), with one -1 inferred. */
+export function reshape(t, sizes, kind) {
+  const count = t.numel();
+  const inferred = sizes.filter((s) => s === -1).length;
+  if (inferred > 1) throw new PyException('RuntimeError', 'only one dimension can be inferred');
+  const negative = sizes.find((s) => s < -1);
+  if (negative !== undefined) throw new PyException('RuntimeError', `invalid shape dimension ${negative}`);
+  const known = product(sizes.filter((s) => s !== -1));
+  const shape = sizes.map((s) => (s === -1 ? (known === 0 ? -1 : count / known) : s));
+  if (product(shape) !== count || shape.some((s) => s < 0 || !Number.isInteger(s))) {
+    throw new PyException('RuntimeError', `shape '[${sizes.join(', ')}]' is invalid for input of size ${count}`);
+  }
+  return sameValues(t, shape, kind === 'view' ? 'ViewBackward0' : 'ReshapeAliasBackward0');
+}
+
+export function unsqueeze(t, dim) {
+  const shape = t.shape;
+  const n = shape.length + 1;
+  if (!isInt(dim)) throw new PyException('TypeError', `unsqueeze(): argument 'dim' (position 1) must be int, not ${typeName(dim)}`);
+  const raw = Number(dim);
+  if (raw < -n || raw >= n) {
+    throw new PyException('IndexError', `Dimension out of range (expected to be in range of [${-n}, ${n - 1}], but got ${raw})`);
+  }
+  const d = raw < 0 ? raw + n : raw;
+  return sameValues(t, [...shape.slice(0, d), 1, ...shape.slice(d)], 'UnsqueezeBackward0');
+}
+
+export function squeeze(t, dim) {
+  const shape = t.shape;
+  if (dim === null || dim === undefined) return sameValues(t, shape.filter((s) => s !== 1), 'SqueezeBackward0');
+  const d = normalizeDim(dim, shape.length, 'squeeze');
+  return sameValues(t, shape.length && shape[d] === 1 ? shape.filter((_, i) => i !== d) : shape, 'SqueezeBackward1');
+}
+
+/** t.float(): a float32 copy of an int64 tensor (ToCopyBackward0 is not needed: ints carry no grad), else t. */
+export function toDType(t, dtype) {
+  const target = checkDType(dtype) ?? float32;
+  if (target === t.dtype) return t;
+  if (target === float32) return TorchTensor.floatOf(t.ctx, Float32Array.from(t.values(), Number), t.shape);
+  if (t.requiresGrad && t.ctx.gradEnabled) throw notSupported('converting a tensor that requires grad to int64');
+  return TorchTensor.int(t.ctx, BigInt64Array.from(t.values(), (v) => BigInt(Math.trunc(v))), t.shape);
+}
+
+// ---- indexing
+
+// The key as a list of index items: bigint, PySlice, null (None) or 'ellipsis'.
+function indexItems(key) {
+  const items = key instanceof PyTuple ? key.items : [key];
+  return items.map((item) => {
+    if (isInt(item)) return BigInt(item);
+    if (item instanceof PySlice || item === null) return item;
+    if (item?.typeName === 'ellipsis') return 'ellipsis';
+    if (item instanceof TorchTensor) throw notSupported('indexing a tensor with a tensor');
+    throw new PyException('IndexError', 'only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables ' +
+      'are valid indices (got ' + typeName(item) + ')');
+  });
+}
+
+function sliceBounds(slice, size) {
+  const step = slice.step === null ? 1 : Number(slice.step);
+  if (step <= 0) {
+    if (step === 0) throw new PyException('ValueError', 'slice step cannot be zero');
+    throw new PyException('ValueError', 'step must be greater than zero');
+  }
+  const clamp = (v, fallback) => {
+    if (v === null) return fallback;
+    let x = Number(v);
+    if (x < 0) x += size;
+    return Math.min(Math.max(x, 0), size);
+  };
+  const start = clamp(slice.start, 0);
+  const stop = Math.max(clamp(slice.stop, size), start);
+  return { start, step, length: Math.ceil((stop - start) / step) };
+}
+
+/**
+ * For `t[key]`: the result's shape, the source index of each of its elements, and the grad_fn of the last
+ * indexing step (torch applies them one by one).
+ */
+function plan(shape, key) {
+  const items = indexItems(key);
+  const ellipses = items.filter((item) => item === 'ellipsis').length;
+  if (ellipses > 1) throw new PyException('IndexError', 'an index can only have a single ellipsis (\'...\')');
+  const consuming = items.filter((item) => item !== null && item !== 'ellipsis').length;
+  if (consuming > shape.length) {
+    throw new PyException('IndexError', `too many indices for tensor of dimension ${shape.length}`);
+  }
+  const expanded = [];
+  for (const item of items) {
+    if (item === 'ellipsis') for (let i = 0; i < shape.length - consuming; i++) expanded.push(new PySlice());
+    else expanded.push(item);
+  }
+  while (expanded.filter((item) => item !== null).length < shape.length) expanded.push(undefined); // the rest: all of it
+  const strides = [];
+  let stride = 1;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    strides[d] = stride;
+    stride *= shape[d];
+  }
+  let offsets = [0];
+  const outShape = [];
+  let name = null;
+  let dim = 0;
+  for (const item of expanded) {
+    if (item === null) {
+      outShape.push(1);
+      name = 'UnsqueezeBackward0';
+      continue;
+    }
+    const size = shape[dim];
+    if (typeof item === 'bigint') {
+      let i = Number(item);
+      if (i < -size || i >= size) {
+        throw new PyException('IndexError', `index ${i} is out of bounds for dimension ${dim} with size ${size}`);
+      }
+      if (i < 0) i += size;
+      offsets = offsets.map((o) => o + i * strides[dim]);
+      name = 'SelectBackward0';
+    } else {
+      const { start, step, length } = item === undefined ? { start: 0, step: 1, length: size } : sliceBounds(item, size);
+      const next = [];
+      for (const o of offsets) for (let k = 0; k < length; k++) next.push(o + (start + k * step) * strides[dim]);
+      offsets = next;
+      outShape.push(length);
+      if (item !== undefined) name = 'SliceBackward0';
+    }
+    dim++;
+  }
+  return { outShape, offsets: Int32Array.from(offsets), name: name ?? 'AliasBackward0' };
+}
+
+/** `t[key]`. */
+export function index(t, key) {
+  const shape = t.shape;
+  if (shape.length === 0 && !(key instanceof PyTuple && key.items.length === 0) && key !== null) {
+    throw new PyException('IndexError', 'invalid index of a 0-dim tensor. Use `tensor.item()` in Python or ' +
+      '`tensor.item<T>()` in C++ to convert a 0-dim tensor to a number');
+  }
+  const { outShape, offsets, name } = plan(shape, key);
+  const values = t.values();
+  if (!t.isFloat) return TorchTensor.int(t.ctx, BigInt64Array.from(offsets, (o) => values[o]), outShape);
+  const out = Float32Array.from(offsets, (o) => values[o]);
+  const count = values.length;
+  return floatResult(t.ctx, out, outShape, name, [t], (g) => {
+    const gi = new Float32Array(count);
+    offsets.forEach((o, i) => { gi[o] = f(gi[o] + g[i]); });
+    return [gi];
+  });
+}
+
+/** `t[key] = value`, in place. */
+export function setIndex(t, key, value) {
+  checkInPlace(t, true);
+  const { outShape, offsets } = plan(t.shape, key);
+  const target = t.isFloat ? TorchTensor.floatOf(t.ctx, new Float32Array(offsets.length), outShape)
+    : TorchTensor.int(t.ctx, new BigInt64Array(offsets.length), outShape);
+  copyInto(target, value);
+  const values = t.values().slice();
+  const source = target.values();
+  offsets.forEach((o, i) => { values[o] = source[i]; });
+  t.assign(values);
+}
+
+/** A scalar tensor (shape []) holding a Python number, of torch's default dtype for it. */
+export function scalarTensor(ctx, value) {
+  return typeof value === 'number' ? TorchTensor.floatOf(ctx, Float32Array.of(value), [])
+    : TorchTensor.int(ctx, BigInt64Array.of(BigInt(value)), []);
+}
+
