@@ -33,11 +33,12 @@ function scientific(x, p, alternate) {
   return `${mantissa}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
 }
 
-// 'g': p significant digits, fixed when −4 ≤ exponent < p; trailing zeros removed unless '#'.
-function general(x, p, alternate) {
+// 'g': p significant digits, fixed when −4 ≤ exponent < p; trailing zeros removed unless '#'. With no type
+// (`{x:.3}`), fixed notation must keep a digit after the point, so it is used only while exponent < p − 1.
+function general(x, p, alternate, noType = false) {
   const precision = p === 0 ? 1 : p;
   const exponent = x === 0 ? 0 : scientificParts(x, precision - 1)[1];
-  let text = exponent >= -4 && exponent < precision
+  let text = exponent >= -4 && exponent < precision - (noType ? 1 : 0)
     ? fixedDigits(x, precision - 1 - exponent)
     : scientific(x, precision - 1, alternate);
   if (!alternate) {
@@ -156,8 +157,8 @@ function formatFloat(x, spec) {
         if (p === null) {
           body = floatRepr(Math.abs(value));
         } else {
-          body = general(value, p, spec.alternate);
-          if (!/[.e]/.test(body) && !/inf|nan/.test(body)) body += '.0';
+          body = general(value, p, spec.alternate, true);
+          if (!/[.e]/.test(body)) body += '.0';
         }
     }
     if (spec.z && negative && /^[0.]*(e|%|$)/i.test(body.replace(/e.*$/i, ''))) negative = false;

@@ -14,10 +14,15 @@ const CLOSING = { ')': '(', ']': '[', '}': '{' };
 const SIMPLE_ESCAPES = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v' };
 
 /** A SyntaxError at a line, with Python's message. */
-export function syntaxError(message, line) {
-  const error = new PyException('SyntaxError', message);
+export function syntaxError(message, line, type = 'SyntaxError') {
+  const error = new PyException(type, message);
   error.line = line;
   return error;
+}
+
+/** Python's IndentationError (a SyntaxError subclass). */
+export function indentationError(message, line) {
+  return syntaxError(message, line, 'IndentationError');
 }
 
 /** Tokenize a whole program (throws SyntaxError). */
@@ -104,9 +109,7 @@ class Lexer {
     this.pos = p;
     const current = this.indents[this.indents.length - 1];
     if (width > current) {
-      if (this.tokens.length === 0 || this.tokens[this.tokens.length - 1].type !== 'NEWLINE' || !this.blockOpened()) {
-        throw syntaxError('unexpected indent', this.line);
-      }
+      // An indent that no ':' opened is reported by the parser, so that an earlier error (a missing ':') wins.
       this.indents.push(width);
       this.push('INDENT', null);
     } else {
@@ -115,16 +118,10 @@ class Lexer {
         this.push('DEDENT', null);
       }
       if (width !== this.indents[this.indents.length - 1]) {
-        throw syntaxError('unindent does not match any outer indentation level', this.line);
+        throw indentationError('unindent does not match any outer indentation level', this.line);
       }
     }
     return true;
-  }
-
-  // An indented line must follow a line that ends with ':' (the parser reports the rest).
-  blockOpened() {
-    const before = this.tokens[this.tokens.length - 2];
-    return before && before.type === 'OP' && before.value === ':';
   }
 
   token() {

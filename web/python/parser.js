@@ -4,7 +4,7 @@
  * NotImplementedError when it reaches one, so the lines before it still run and print, as the issue asks.
  * @module parser
  */
-import { syntaxError, tokenize } from './lexer.js';
+import { indentationError, syntaxError, tokenize } from './lexer.js';
 
 const COMPARISONS = new Set(['<', '>', '==', '>=', '<=', '!=', 'in', 'not in', 'is', 'is not']);
 const AUGMENTED = new Set(['+=', '-=', '*=', '/=', '//=', '%=', '**=', '@=', '&=', '|=', '^=', '<<=', '>>=']);
@@ -97,7 +97,7 @@ class Parser {
   // One logical line or compound statement → a list of statements (a line may hold several, separated by ';').
   statement() {
     const t = this.peek();
-    if (t.type === 'INDENT') throw this.error('unexpected indent');
+    if (t.type === 'INDENT') throw indentationError('unexpected indent', t.line);
     if (t.type === 'OP' && t.value === '@') return [this.skipUnsupported('decorator')];
     if (t.type === 'NAME') {
       if (UNSUPPORTED_COMPOUND[t.value] && (t.value !== 'match' || this.looksLikeMatch())) {
@@ -150,7 +150,7 @@ class Parser {
     if (this.peek().type !== 'NEWLINE') return this.simpleStatements();
     this.i++;
     if (this.peek().type !== 'INDENT') {
-      throw this.error(`expected an indented block after ${header} on line ${headerLine}`);
+      throw indentationError(`expected an indented block after ${header} on line ${headerLine}`, this.peek().line);
     }
     this.i++;
     const body = [];
@@ -615,7 +615,7 @@ class Parser {
       default:
     }
     if (t.type === 'NEWLINE' || t.type === 'EOF') throw this.error('invalid syntax', t);
-    if (t.type === 'INDENT') throw this.error('unexpected indent', t);
+    if (t.type === 'INDENT') throw indentationError('unexpected indent', t.line);
     throw this.error('invalid syntax', t);
   }
 
