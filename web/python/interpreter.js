@@ -15,7 +15,7 @@ import {
 
 const BREAK = Symbol('break');
 const CONTINUE = Symbol('continue');
-const MAX_DEPTH = 200;
+const MAX_DEPTH = 1000;
 
 /** The default budget: evaluated AST nodes (and iterations inside builtins) per run. */
 export const DEFAULT_MAX_STEPS = 10_000_000;
@@ -55,6 +55,7 @@ export class Interpreter {
   run(source) {
     this.steps = 0;
     this.depth = 0;
+    this.line = 1;
     const program = parse(source);
     this.executeBlock(program, this.globals);
   }
@@ -94,16 +95,9 @@ export class Interpreter {
   }
 
   // The innermost line wins: an error keeps the line of the deepest statement or expression that raised it.
+  // (Nothing else happens here: on a JS stack overflow this runs with almost no stack left.)
   located(error, line) {
-    if (error instanceof PyException) {
-      if (error.line === null) error.line = line;
-      return error;
-    }
-    if (error instanceof RangeError && /call stack/i.test(error.message)) {
-      const recursion = new PyException('RecursionError', 'maximum recursion depth exceeded');
-      recursion.line = line;
-      return recursion;
-    }
+    if (error instanceof PyException && error.line === null) error.line = line;
     return error;
   }
 

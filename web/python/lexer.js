@@ -10,6 +10,8 @@ const OPERATORS = [
   '%=', '@=', '&=', '|=', '^=', ':=', '+', '-', '*', '/', '%', '@', '&', '|', '^', '~', '<', '>', '(', ')', '[', ']',
   '{', '}', ',', ':', '.', ';', '=',
 ];
+// CPython's tokenizer limit; it also keeps the recursive-descent parser far from the JS stack's end.
+const MAX_NESTING = 200;
 const CLOSING = { ')': '(', ']': '[', '}': '{' };
 const SIMPLE_ESCAPES = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v' };
 
@@ -142,7 +144,10 @@ class Lexer {
         if (ch === '$' || ch === '?' || ch === '`' || ch === '!') throw syntaxError('invalid syntax', this.line);
         throw syntaxError(`invalid character '${ch}' (U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')})`, this.line);
       }
-      if (op === '(' || op === '[' || op === '{') this.brackets.push([op, this.line]);
+      if (op === '(' || op === '[' || op === '{') {
+        if (this.brackets.length === MAX_NESTING) throw syntaxError('too many nested parentheses', this.line);
+        this.brackets.push([op, this.line]);
+      }
       if (CLOSING[op]) {
         const open = this.brackets.pop();
         if (!open) throw syntaxError(`unmatched '${op}'`, this.line);

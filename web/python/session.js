@@ -33,7 +33,7 @@ export function createInterpreterSession(modules, options = {}) {
 // overflow) becomes a RuntimeError at the statement that was running.
 function describe(thrown, line) {
   if (thrown instanceof PyException) return { type: thrown.type, message: thrown.message, line: thrown.line ?? line };
-  if (thrown instanceof RangeError && /call stack/i.test(thrown.message)) {
+  if (thrown instanceof RangeError && thrown.message.includes('call stack')) {
     return { type: 'RecursionError', message: 'maximum recursion depth exceeded', line };
   }
   const message = thrown instanceof Error ? thrown.message : String(thrown);
