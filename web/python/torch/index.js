@@ -44,6 +44,15 @@ class NoGrad extends PyObject {
   }
 }
 
+/** torch's modules: a real torch name that the subset lacks is NotImplementedError, not AttributeError. */
+class TorchModule extends PyModule {
+  getAttr(name) {
+    const value = super.getAttr(name);
+    if (value !== undefined || name.startsWith('__')) return value;
+    throw notSupported(`${this.name}.${name}`);
+  }
+}
+
 const builtin = (name, fn) => new PyBuiltin(name, (args, kwargs) => fn(args, kwargs ?? new Map()));
 
 function tensorArg(value, where) {
@@ -88,11 +97,11 @@ export function createTorchModules(nn) {
       return activation(tensorArg(input, `${kind.toLowerCase()}()`), kind);
     })]));
 
-  const functional = new PyModule('torch.nn.functional', {
+  const functional = new TorchModule('torch.nn.functional', {
     conv1d: builtin('conv1d', (args, kwargs) => conv1d(ctx, args, kwargs)),
     ...activations(''),
   });
-  const nnModule = new PyModule('torch.nn', {
+  const nnModule = new TorchModule('torch.nn', {
     Conv1d: moduleClass(Conv1d),
     Sequential: moduleClass(Sequential),
     ReLU: moduleClass(ReLU),
@@ -103,12 +112,12 @@ export function createTorchModules(nn) {
     Parameter: builtin('Parameter', (args, kwargs) => parameter(ctx, args, kwargs)),
     functional,
   });
-  const optim = new PyModule('torch.optim', {
+  const optim = new TorchModule('torch.optim', {
     SGD: new OptimizerClass('SGD', nn),
     Adam: new OptimizerClass('Adam', nn),
   });
-  const autograd = new PyModule('torch.autograd', { Variable: builtin('Variable', variable) });
-  const torch = new PyModule('torch', {
+  const autograd = new TorchModule('torch.autograd', { Variable: builtin('Variable', variable) });
+  const torch = new TorchModule('torch', {
     __version__: '1.13.0a0',
     tensor: builtin('tensor', (args, kwargs) => tensor(ctx, args, kwargs)),
     randn: builtin('randn', (args, kwargs) => filled(ctx, 'randn', args, kwargs)),

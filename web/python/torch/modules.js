@@ -1,13 +1,14 @@
 // torch.nn's modules as Python objects: Conv1d over the package's layer (its parameters are Parameters whose values
 // live in the layer), Sequential, ReLU/Tanh/Sigmoid and the MSELoss/L1Loss criteria.
 import { PyBuiltin, PyException, PyObject, PyTuple, isInt, typeName } from '../values.js';
-import { Tensor } from '../../lib/tensor.js';
+import { Tensor, internals } from '../../lib/tensor.js';
 import { formatSequential } from '../../lib/repr.js';
 import { TorchTensor } from './tensor.js';
 import { bind, intArg } from './args.js';
 import { notSupported, pyErrors, toPyException } from './errors.js';
 import { activation, checkInput, convolve } from './functional.js';
-import { wrapResult } from './ops.js';
+import { floatResult, wrapResult } from './ops.js';
+import { cascadeSum } from './sum.js';
 
 /** `m.parameters()`: a one-pass generator object, as Python's. */
 export class ParameterGenerator extends PyObject {
@@ -25,6 +26,12 @@ export class ParameterGenerator extends PyObject {
   }
 }
 
+// Real nn.Module methods outside the subset: NotImplementedError rather than AttributeError.
+const MODULE_METHODS = ['state_dict', 'load_state_dict', 'named_parameters', 'children', 'named_children', 'modules',
+  'named_modules', 'to', 'cuda', 'cpu', 'double', 'float', 'half', 'apply', 'register_forward_hook',
+  'register_backward_hook', 'register_buffer', 'requires_grad_', 'add_module', 'buffers', 'extra_repr', 'type',
+  'share_memory', 'append', 'extend', 'insert'];
+
 class Module extends PyObject {
   constructor(ctx) {
     super();
@@ -34,8 +41,6 @@ class Module extends PyObject {
   get typeName() { return this.constructor.pythonName; }
   /** The module's Parameters in torch's order. */
   parameterList() { return []; }
-  /** [name, Parameter] pairs, named as torch's named_parameters(). */
-  namedParameters() { return []; }
   call(args, kwargs) {
     if (kwargs?.size) throw new PyException('TypeError', `forward() got an unexpected keyword argument '${[...kwargs.keys()][0]}'`);
     return this.forward(args);
@@ -46,7 +51,6 @@ class Module extends PyObject {
     switch (name) {
       case 'forward': return method((args, kwargs) => this.call(args, kwargs));
       case 'parameters': return method(() => new ParameterGenerator(this.parameterList()));
-      case 'named_parameters': return method(() => new ParameterGenerator(this.namedParameters().map((pair) => new PyTuple(pair))));
       case 'zero_grad': return method((args, kwargs) => {
         const { set_to_none: toNone } = bind('zero_grad()', args, kwargs, ['set_to_none='], { set_to_none: false });
         for (const p of this.parameterList()) {
@@ -58,7 +62,9 @@ class Module extends PyObject {
       });
       case 'train': case 'eval': return method(() => this);
       case 'training': return true;
-      default: return undefined;
+      default:
+        if (MODULE_METHODS.includes(name)) throw notSupported(`Module.${name}`);
+        return undefined;
     }
   }
 }
@@ -104,7 +110,6 @@ export class Conv1d extends Module {
   /** The package layer (the playground reads the last model a program leaves behind). */
   get layer() { return this.#layer; }
   parameterList() { return this.#bias ? [this.#weight, this.#bias] : [this.#weight]; }
-  namedParameters() { return [['weight', this.#weight], ...(this.#bias ? [['bias', this.#bias]] : [])]; }
   forward(args) {
     if (args.length !== 1) throw new PyException('TypeError', `forward() takes 2 positional arguments but ${args.length + 1} were given`);
     return convolve(this.ctx, (x) => this.#layer.forward(x), checkInput(args[0], 'conv1d()'));
@@ -175,9 +180,6 @@ export class Sequential extends Module {
   }
 
   parameterList() { return this.modules.flatMap((m) => m.parameterList()); }
-  namedParameters() {
-    return this.modules.flatMap((m, i) => m.namedParameters().map(([name, p]) => [`${i}.${name}`, p]));
-  }
   forward(args) {
     if (args.length !== 1) throw new PyException('TypeError', `forward() takes 2 positional arguments but ${args.length + 1} were given`);
     return this.modules.reduce((x, m) => m.call([x], new Map()), args[0]);
@@ -225,6 +227,7 @@ function lossClass(kind) {
     static pythonName = kind;
     static pythonModule = 'loss';
     #loss;
+    #reduction;
     #error = null; // torch checks the reduction when the loss runs
 
     constructor(ctx, args, kwargs) {
@@ -232,6 +235,7 @@ function lossClass(kind) {
       const { size_average: sizeAverage, reduce, reduction } = bind(`${kind}.__init__()`, args, kwargs,
         ['size_average=', 'reduce=', 'reduction='], { reduction: 'mean' });
       if (sizeAverage !== null || reduce !== null) throw notSupported(`${kind}'s deprecated size_average and reduce arguments`);
+      this.#reduction = reduction;
       try {
         this.#loss = new ctx.nn[kind]({ reduction });
       } catch (error) {
@@ -250,8 +254,30 @@ function lossClass(kind) {
         if (!t.isFloat) throw new PyException('RuntimeError', i === 0 ? 'Found dtype Long but expected Float' : 'Found dtype Long but expected Float');
         return t;
       });
-      return wrapResult(this.ctx, pyErrors(() => this.#loss.forward(input.js(), target.js())));
+      const loss = pyErrors(() => this.#loss.forward(input.js(), target.js()));
+      const node = internals.node(loss);
+      return floatResult(this.ctx, this.#value(input.values(), target.values()), loss.shape, this.#gradFn(),
+        [input, target], (g) => node.run(g));
     }
+
+    // The loss as torch 1.13 computes it: the elementwise loss, then torch's summation (and division) for the reduction.
+    #value(x, t) {
+      const each = new Float32Array(x.length);
+      for (let i = 0; i < x.length; i++) {
+        const d = Math.fround(x[i] - t[i]);
+        each[i] = kind === 'MSELoss' ? Math.fround(d * d) : Math.abs(d);
+      }
+      if (this.#reduction === 'none') return each;
+      const sum = cascadeSum(each);
+      return Float32Array.of(this.#reduction === 'sum' ? sum : Math.fround(sum / x.length));
+    }
+
+    // torch 1.13 computes l1_loss as (input - target).abs() then the reduction: its grad_fn is the last of those.
+    #gradFn() {
+      if (kind === 'MSELoss') return 'MseLossBackward0';
+      return { mean: 'MeanBackward0', sum: 'SumBackward0', none: 'AbsBackward0' }[this.#reduction];
+    }
+
     repr() { return `${kind}()`; }
   };
 }

@@ -94,7 +94,11 @@ export class TorchTensor extends PyObject {
   detached() {
     if (!this.isFloat) return TorchTensor.int(this.#ctx, this.#ints, this.#intShape);
     const storage = this.#storage;
-    return TorchTensor.stored(this.#ctx, {
+    if (!storage.replace) { // values of its own: one new leaf over them
+      const tensor = storage.get();
+      return TorchTensor.float(this.#ctx, new Tensor(tensor.data, tensor.shape));
+    }
+    return TorchTensor.stored(this.#ctx, { // a layer's parameter: read from the layer each time
       get: () => {
         const tensor = storage.get();
         return new Tensor(tensor.data, tensor.shape);
