@@ -7,9 +7,11 @@ import { createBuiltins } from './builtins.js';
 import { formatValue } from './format-spec.js';
 import { attribute } from './methods.js';
 import { binaryOp, checkLength, compare, contains, unaryOp } from './operators.js';
+import { bindArguments, localNames } from './functions.js';
 import { parse } from './parser.js';
+import { getItem, setItem } from './subscript.js';
 import {
-  NotImplemented, PyBuiltin, PyDict, PyException, PyFunction, PyList, PyModule, PyObject, PySlice, PyTuple, isInt,
+  NotImplemented, PyBuiltin, PyDict, PyException, PyFunction, PyList, PyModule, PyObject, PySlice, PyTuple,
   repr, str, truthy, typeName,
 } from './values.js';
 
@@ -68,10 +70,6 @@ export class Interpreter {
     if (++this.steps > this.maxSteps) {
       throw new PyException('RuntimeError', `the program exceeded its budget of ${this.maxSteps} steps (an endless loop?)`);
     }
-  }
-
-  fail(type, message) {
-    return new PyException(type, message);
   }
 
   // --- statements -------------------------------------------------------------------------------------------------
@@ -136,7 +134,7 @@ export class Interpreter {
       case 'Pass': return undefined;
       case 'Return': return new Return(node.value ? this.evaluate(node.value, scope) : null);
       case 'Def':
-        this.store(node.name, this.makeFunction(node.name, node.params, node.body, scope), scope);
+        scope.vars.set(node.name, this.makeFunction(node.name, node.params, node.body, scope));
         return undefined;
       case 'With': return this.withStatement(node, 0, scope);
       case 'Import': return this.importStatement(node, scope);
@@ -150,7 +148,7 @@ export class Interpreter {
     const { target } = node;
     if (target.kind === 'Name') {
       const value = this.lookup(target.id, scope, target.line);
-      this.store(target.id, this.inPlace(node.op, value, this.evaluate(node.value, scope)), scope);
+      scope.vars.set(target.id, this.inPlace(node.op, value, this.evaluate(node.value, scope)));
     } else if (target.kind === 'Attribute') {
       const object = this.evaluate(target.value, scope);
       const value = this.getAttribute(object, target.name);
@@ -158,8 +156,8 @@ export class Interpreter {
     } else {
       const object = this.evaluate(target.value, scope);
       const index = this.evaluate(target.index, scope);
-      const value = this.getItem(object, index);
-      this.setItem(object, index, this.inPlace(node.op, value, this.evaluate(node.value, scope)));
+      const value = getItem(object, index);
+      setItem(object, index, this.inPlace(node.op, value, this.evaluate(node.value, scope)), (v) => this.iterate(v));
     }
     return undefined;
   }
@@ -191,7 +189,7 @@ export class Interpreter {
     const { expr, target } = node.items[index];
     const manager = this.evaluate(expr, scope);
     if (!(manager instanceof PyObject) || typeof manager.enter !== 'function') {
-      throw this.fail('TypeError', `'${typeName(manager)}' object does not support the context manager protocol`);
+      throw new PyException('TypeError', `'${typeName(manager)}' object does not support the context manager protocol`);
     }
     const entered = manager.enter();
     try {
@@ -211,8 +209,8 @@ export class Interpreter {
   importStatement(node, scope) {
     for (const { module, alias } of node.names) {
       const value = this.moduleNamed(module);
-      if (alias) this.store(alias, value, scope);
-      else this.store(module.split('.')[0], this.moduleNamed(module.split('.')[0]), scope);
+      if (alias) scope.vars.set(alias, value);
+      else scope.vars.set(module.split('.')[0], this.moduleNamed(module.split('.')[0]));
     }
     return undefined;
   }
@@ -223,9 +221,9 @@ export class Interpreter {
       if (name === '*') throw unsupported('import *', `from ${node.module} import *`);
       let value = this.modules.get(`${node.module}.${name}`) ?? module.getAttr(name);
       if (value === undefined) {
-        throw this.fail('ImportError', `cannot import name '${name}' from '${node.module}'`);
+        throw new PyException('ImportError', `cannot import name '${name}' from '${node.module}'`);
       }
-      this.store(alias ?? name, value, scope);
+      scope.vars.set(alias ?? name, value);
       value = null;
     }
     return undefined;
@@ -237,62 +235,57 @@ export class Interpreter {
     for (let s = scope; s; s = s.parent) {
       if (s.vars.has(id)) return s.vars.get(id);
       if (s.locals?.has(id)) {
-        const error = this.fail('UnboundLocalError', `cannot access local variable '${id}' where it is not associated with a value`);
+        const error = new PyException('UnboundLocalError', `cannot access local variable '${id}' where it is not associated with a value`);
         error.line = line;
         throw error;
       }
     }
     if (this.builtins.has(id)) return this.builtins.get(id);
-    const error = this.fail('NameError', `name '${id}' is not defined`);
+    const error = new PyException('NameError', `name '${id}' is not defined`);
     error.line = line;
     throw error;
-  }
-
-  store(id, value, scope) {
-    scope.vars.set(id, value);
   }
 
   assign(target, value, scope) {
     switch (target.kind) {
       case 'Name':
-        this.store(target.id, value, scope);
+        scope.vars.set(target.id, value);
         return;
       case 'Attribute':
         this.setAttribute(this.evaluate(target.value, scope), target.name, value);
         return;
       case 'Subscript':
-        this.setItem(this.evaluate(target.value, scope), this.evaluate(target.index, scope), value);
+        setItem(this.evaluate(target.value, scope), this.evaluate(target.index, scope), value, (v) => this.iterate(v));
         return;
       case 'Tuple':
       case 'List':
-        this.unpack(target.items, value, scope, target.line);
+        this.unpack(target.items, value, scope);
         return;
-      default: throw this.fail('SyntaxError', 'cannot assign to expression');
+      default: throw new PyException('SyntaxError', 'cannot assign to expression');
     }
   }
 
-  unpack(targets, value, scope, line) {
+  unpack(targets, value, scope) {
     if (!this.isIterable(value)) {
-      throw this.fail('TypeError', `cannot unpack non-iterable ${typeName(value)} object`);
+      throw new PyException('TypeError', `cannot unpack non-iterable ${typeName(value)} object`);
     }
     const items = [...this.iterate(value)];
     const star = targets.findIndex((t) => t.kind === 'Starred');
     if (star < 0) {
-      if (items.length > targets.length) throw this.fail('ValueError', `too many values to unpack (expected ${targets.length})`);
+      if (items.length > targets.length) throw new PyException('ValueError', `too many values to unpack (expected ${targets.length})`);
       if (items.length < targets.length) {
-        throw this.fail('ValueError', `not enough values to unpack (expected ${targets.length}, got ${items.length})`);
+        throw new PyException('ValueError', `not enough values to unpack (expected ${targets.length}, got ${items.length})`);
       }
       targets.forEach((t, i) => this.assign(t, items[i], scope));
       return;
     }
     const after = targets.length - star - 1;
     if (items.length < targets.length - 1) {
-      throw this.fail('ValueError', `not enough values to unpack (expected at least ${targets.length - 1}, got ${items.length})`);
+      throw new PyException('ValueError', `not enough values to unpack (expected at least ${targets.length - 1}, got ${items.length})`);
     }
     targets.slice(0, star).forEach((t, i) => this.assign(t, items[i], scope));
     this.assign(targets[star].value, new PyList(items.slice(star, items.length - after)), scope);
     targets.slice(star + 1).forEach((t, i) => this.assign(t, items[items.length - after + i], scope));
-    void line;
   }
 
   // --- expressions ------------------------------------------------------------------------------------------------
@@ -311,7 +304,7 @@ export class Interpreter {
       case 'Constant': return node.value;
       case 'Name': return this.lookup(node.id, scope, node.line);
       case 'Attribute': return this.getAttribute(this.evaluate(node.value, scope), node.name);
-      case 'Subscript': return this.getItem(this.evaluate(node.value, scope), this.evaluate(node.index, scope));
+      case 'Subscript': return getItem(this.evaluate(node.value, scope), this.evaluate(node.index, scope));
       case 'Slice': {
         const bound = (n) => (n ? this.evaluate(n, scope) : null);
         return new PySlice(bound(node.start), bound(node.stop), bound(node.step));
@@ -343,7 +336,7 @@ export class Interpreter {
       }
       case 'ListComp': return this.comprehension(node, scope);
       case 'FString': return this.fString(node.parts, scope);
-      case 'Starred': throw this.fail('SyntaxError', "can't use starred expression here");
+      case 'Starred': throw new PyException('SyntaxError', "can't use starred expression here");
       case 'Unsupported': throw unsupported(node.construct);
       default: throw new Error(`unknown expression ${node.kind}`);
     }
@@ -427,19 +420,19 @@ export class Interpreter {
       } else if (arg.kind === 'star') {
         const value = this.evaluate(arg.value, scope);
         if (!this.isIterable(value)) {
-          throw this.fail('TypeError', `${calleeName(func)} argument after * must be an iterable, not ${typeName(value)}`);
+          throw new PyException('TypeError', `${calleeName(func)} argument after * must be an iterable, not ${typeName(value)}`);
         }
         args.push(...this.iterate(value));
       } else if (arg.kind === 'keyword') {
-        if (kwargs.has(arg.name)) throw this.fail('SyntaxError', `keyword argument repeated: ${arg.name}`);
+        if (kwargs.has(arg.name)) throw new PyException('SyntaxError', `keyword argument repeated: ${arg.name}`);
         kwargs.set(arg.name, this.evaluate(arg.value, scope));
       } else {
         const value = this.evaluate(arg.value, scope);
         if (!(value instanceof PyDict)) {
-          throw this.fail('TypeError', `${calleeName(func)} argument after ** must be a mapping, not ${typeName(value)}`);
+          throw new PyException('TypeError', `${calleeName(func)} argument after ** must be a mapping, not ${typeName(value)}`);
         }
         for (const [k, v] of value.entries) {
-          if (kwargs.has(k)) throw this.fail('TypeError', `${calleeName(func)} got multiple values for keyword argument '${k}'`);
+          if (kwargs.has(k)) throw new PyException('TypeError', `${calleeName(func)} got multiple values for keyword argument '${k}'`);
           kwargs.set(k, v);
         }
       }
@@ -459,7 +452,7 @@ export class Interpreter {
       const result = func.call(args, kwargs);
       return result === undefined ? null : result;
     }
-    throw this.fail('TypeError', `'${typeName(func)}' object is not callable`);
+    throw new PyException('TypeError', `'${typeName(func)}' object is not callable`);
   }
 
   makeFunction(name, params, body, scope) {
@@ -470,7 +463,7 @@ export class Interpreter {
   }
 
   callFunction(fn, args, kwargs) {
-    if (this.depth >= MAX_DEPTH) throw this.fail('RecursionError', 'maximum recursion depth exceeded');
+    if (this.depth >= MAX_DEPTH) throw new PyException('RecursionError', 'maximum recursion depth exceeded');
     const scope = new Scope(fn.closure, fn.locals);
     bindArguments(fn, args, kwargs, scope.vars);
     this.depth++;
@@ -497,7 +490,7 @@ export class Interpreter {
     else if (value instanceof PyTuple) source = value.items;
     else if (value instanceof PyDict) source = value.entries.map(([k]) => k);
     else if (value instanceof PyObject && typeof value.iterate === 'function') source = value.iterate();
-    else throw this.fail('TypeError', `'${typeName(value)}' object is not iterable`);
+    else throw new PyException('TypeError', `'${typeName(value)}' object is not iterable`);
     for (const item of source) {
       this.tick();
       yield item;
@@ -512,84 +505,20 @@ export class Interpreter {
       value = attribute(this, object, name);
     }
     if (value !== undefined) return value;
-    if (object instanceof PyModule) throw this.fail('AttributeError', `module '${object.name}' has no attribute '${name}'`);
-    throw this.fail('AttributeError', `'${typeName(object)}' object has no attribute '${name}'`);
+    if (object instanceof PyModule) throw new PyException('AttributeError', `module '${object.name}' has no attribute '${name}'`);
+    throw new PyException('AttributeError', `'${typeName(object)}' object has no attribute '${name}'`);
   }
 
   setAttribute(object, name, value) {
     if (object instanceof PyObject && typeof object.setAttr === 'function' && object.setAttr(name, value)) return;
     if (object instanceof PyObject || object instanceof PyModule) {
-      throw this.fail('AttributeError', `'${typeName(object)}' object has no attribute '${name}'`);
+      throw new PyException('AttributeError', `'${typeName(object)}' object has no attribute '${name}'`);
     }
-    if (this.getAttributeOrUndefined(object, name) !== undefined) {
-      throw this.fail('AttributeError', `'${typeName(object)}' object attribute '${name}' is read-only`);
+    if (attribute(this, object, name) !== undefined) {
+      throw new PyException('AttributeError', `'${typeName(object)}' object attribute '${name}' is read-only`);
     }
-    throw this.fail('AttributeError', `'${typeName(object)}' object has no attribute '${name}'`);
+    throw new PyException('AttributeError', `'${typeName(object)}' object has no attribute '${name}'`);
   }
-
-  getAttributeOrUndefined(object, name) {
-    return attribute(this, object, name);
-  }
-
-  getItem(object, key) {
-    if (object instanceof PyList || object instanceof PyTuple || typeof object === 'string') {
-      const items = typeof object === 'string' ? [...object] : object.items;
-      const kind = typeName(object);
-      if (key instanceof PySlice) {
-        const picked = sliceIndices(key, items.length).map((i) => items[i]);
-        if (typeof object === 'string') return picked.join('');
-        return object instanceof PyList ? new PyList(picked) : new PyTuple(picked);
-      }
-      if (!isInt(key)) {
-        if (typeof object === 'string') throw this.fail('TypeError', `string indices must be integers, not '${typeName(key)}'`);
-        throw this.fail('TypeError', `${kind} indices must be integers or slices, not ${typeName(key)}`);
-      }
-      const i = normalizeIndex(key, items.length);
-      if (i === null) throw this.fail('IndexError', `${kind === 'str' ? 'string' : kind} index out of range`);
-      return items[i];
-    }
-    if (object instanceof PyDict) {
-      if (!object.has(key)) throw this.fail('KeyError', repr(key));
-      return object.get(key);
-    }
-    if (object instanceof PyObject && typeof object.getItem === 'function') return object.getItem(key);
-    throw this.fail('TypeError', `'${typeName(object)}' object is not subscriptable`);
-  }
-
-  setItem(object, key, value) {
-    if (object instanceof PyList) {
-      if (key instanceof PySlice) {
-        const items = [...this.iterate(value)];
-        const indices = sliceIndices(key, object.items.length);
-        if (key.step === null || BigInt(key.step) === 1n) {
-          const start = indices.length ? indices[0] : Math.min(sliceIndices(new PySlice(key.start, null), object.items.length)[0] ?? object.items.length, object.items.length);
-          checkLength(object.items.length - indices.length + items.length);
-          object.items.splice(start, indices.length, ...items);
-        } else {
-          if (items.length !== indices.length) {
-            throw this.fail('ValueError', `attempt to assign sequence of size ${items.length} to extended slice of size ${indices.length}`);
-          }
-          indices.forEach((index, j) => { object.items[index] = items[j]; });
-        }
-        return;
-      }
-      if (!isInt(key)) throw this.fail('TypeError', `list indices must be integers or slices, not ${typeName(key)}`);
-      const i = normalizeIndex(key, object.items.length);
-      if (i === null) throw this.fail('IndexError', 'list assignment index out of range');
-      object.items[i] = value;
-      return;
-    }
-    if (object instanceof PyDict) {
-      object.set(key, value);
-      return;
-    }
-    if (object instanceof PyObject && typeof object.setItem === 'function') {
-      object.setItem(key, value);
-      return;
-    }
-    throw this.fail('TypeError', `'${typeName(object)}' object does not support item assignment`);
-  }
-
 }
 
 // Iterates a list as Python does: by index, so items appended during the loop are visited.
@@ -604,119 +533,4 @@ function unsupported(construct, message) {
 function calleeName(func) {
   if (func instanceof PyFunction || func instanceof PyBuiltin) return `${func.name}()`;
   return `${typeName(func)} object`;
-}
-
-/** A Python index (possibly negative) into a sequence of `length`, or null when out of range. */
-export function normalizeIndex(key, length) {
-  let i = Number(BigInt(key));
-  if (i < 0) i += length;
-  return i >= 0 && i < length ? i : null;
-}
-
-function sliceBound(value, name) {
-  if (value === null) return null;
-  if (!isInt(value)) {
-    throw new PyException('TypeError', 'slice indices must be integers or None or have an __index__ method');
-  }
-  void name;
-  return Number(BigInt(value));
-}
-
-/** The indices a slice selects from a sequence of `length` (Python's slice.indices). */
-export function sliceIndices(slice, length) {
-  const step = sliceBound(slice.step) ?? 1;
-  if (step === 0) throw new PyException('ValueError', 'slice step cannot be zero');
-  const clamp = (v, fallback) => {
-    if (v === null) return fallback;
-    if (v < 0) return Math.max(v + length, step < 0 ? -1 : 0);
-    return Math.min(v, step < 0 ? length - 1 : length);
-  };
-  const start = clamp(sliceBound(slice.start), step < 0 ? length - 1 : 0);
-  const stop = clamp(sliceBound(slice.stop), step < 0 ? -1 : length);
-  const out = [];
-  if (step > 0) for (let i = start; i < stop; i += step) out.push(i);
-  else for (let i = start; i > stop; i += step) out.push(i);
-  return out;
-}
-
-// Names a function assigns anywhere in its body (not in nested functions): Python's local variables.
-function localNames(params, body) {
-  const names = new Set(params.map((p) => p.name));
-  const target = (t) => {
-    if (t.kind === 'Name') names.add(t.id);
-    else if (t.kind === 'Tuple' || t.kind === 'List') t.items.forEach(target);
-    else if (t.kind === 'Starred') target(t.value);
-  };
-  const walk = (statements) => {
-    for (const s of statements) {
-      switch (s.kind) {
-        case 'Assign': s.targets.forEach(target); break;
-        case 'AugAssign': target(s.target); break;
-        case 'For': target(s.target); walk(s.body); walk(s.orelse); break;
-        case 'While': walk(s.body); walk(s.orelse); break;
-        case 'If': walk(s.body); walk(s.orelse); break;
-        case 'With': s.items.forEach((i) => i.target && target(i.target)); walk(s.body); break;
-        case 'Def': names.add(s.name); break;
-        case 'Import': s.names.forEach((n) => names.add(n.alias ?? n.module.split('.')[0])); break;
-        case 'FromImport': s.names.forEach((n) => names.add(n.alias ?? n.name)); break;
-        default:
-      }
-    }
-  };
-  walk(body);
-  return names;
-}
-
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function nameList(names) {
-  const quoted = names.map((n) => `'${n}'`);
-  if (quoted.length === 1) return quoted[0];
-  if (quoted.length === 2) return `${quoted[0]} and ${quoted[1]}`;
-  return `${quoted.slice(0, -1).join(', ')}, and ${quoted[quoted.length - 1]}`;
-}
-
-// Binds call arguments to parameters with Python's rules and messages.
-function bindArguments(fn, args, kwargs, vars) {
-  const name = `${fn.name}()`;
-  const positional = fn.params.filter((p) => p.kind === 'normal');
-  const star = fn.params.find((p) => p.kind === 'star');
-  const starstar = fn.params.find((p) => p.kind === 'starstar');
-  if (args.length > positional.length && !star) {
-    const required = positional.filter((p) => p.value === undefined).length;
-    const takes = required === positional.length ? `${positional.length}` : `from ${required} to ${positional.length}`;
-    const given = args.length;
-    throw new PyException('TypeError', `${name} takes ${takes} positional argument${positional.length === 1 && required === positional.length ? '' : 's'} but ${given} ${given === 1 ? 'was' : 'were'} given`);
-  }
-  positional.forEach((p, i) => {
-    if (i < args.length) vars.set(p.name, args[i]);
-  });
-  if (star) vars.set(star.name, new PyTuple(args.slice(positional.length)));
-  const extra = new PyDict();
-  for (const [key, value] of kwargs) {
-    const param = fn.params.find((p) => p.name === key && (p.kind === 'normal' || p.kind === 'kwonly'));
-    if (!param) {
-      if (!starstar) throw new PyException('TypeError', `${name} got an unexpected keyword argument '${key}'`);
-      extra.set(key, value);
-    } else if (vars.has(key)) {
-      throw new PyException('TypeError', `${name} got multiple values for argument '${key}'`);
-    } else {
-      vars.set(key, value);
-    }
-  }
-  if (starstar) vars.set(starstar.name, extra);
-  for (const kind of ['normal', 'kwonly']) {
-    const missing = [];
-    for (const p of fn.params.filter((q) => q.kind === kind)) {
-      if (vars.has(p.name)) continue;
-      if (p.value !== undefined) vars.set(p.name, p.value);
-      else missing.push(p.name);
-    }
-    if (missing.length) {
-      const what = kind === 'normal' ? 'positional' : 'keyword-only';
-      throw new PyException('TypeError', `${name} missing ${plural(missing.length, `required ${what} argument`)}: ${nameList(missing)}`);
-    }
-  }
 }
