@@ -8,26 +8,33 @@ import {
   PyBuiltin, PyDict, PyException, PyFunction, PyList, PyObject, PyTuple, isInt, pyEquals, repr, str, truthy, typeName,
 } from './values.js';
 
+/** Checks an argument count, with the wording CPython uses most ('len() takes exactly one argument (2 given)'). */
 function expectArgs(name, args, min, max = min) {
-  if (args.length < min || args.length > max) {
-    const count = min === max ? `exactly ${plural(min)}` : args.length < min ? `at least ${plural(min)}` : `at most ${plural(max)}`;
-    const message = max === 0 ? `${name}() takes no arguments (${args.length} given)` : `${name}() takes ${count} (${args.length} given)`;
-    throw new PyException('TypeError', message);
+  const n = args.length;
+  if (n >= min && n <= max) return;
+  let message;
+  if (max === 0) message = `${name}() takes no arguments (${n} given)`;
+  else if (min === 1 && max === 1) message = `${name}() takes exactly one argument (${n} given)`;
+  else {
+    const short = name.split('.').pop();
+    const count = min === max ? `${plural(min)}` : n < min ? `at least ${plural(min)}` : `at most ${plural(max)}`;
+    message = `${short} expected ${count}, got ${n}`;
   }
+  throw new PyException('TypeError', message);
 }
 
 function plural(n) {
   return `${n} argument${n === 1 ? '' : 's'}`;
 }
 
-function expectStr(method, value) {
-  if (typeof value !== 'string') throw new PyException('TypeError', `${method} arg must be None or str`);
+function expectStr(value) {
+  if (typeof value !== 'string') throw new PyException('TypeError', `must be str, not ${typeName(value)}`);
   return value;
 }
 
-function index(value, what) {
+function index(value) {
   if (!isInt(value)) {
-    throw new PyException('TypeError', `'${typeName(value)}' object cannot be interpreted as an integer${what ?? ''}`);
+    throw new PyException('TypeError', `'${typeName(value)}' object cannot be interpreted as an integer`);
   }
   return Number(BigInt(value));
 }
@@ -64,41 +71,39 @@ class DictView extends PyObject {
   }
 }
 
-function sortItems(rt, items, kwargs) {
+/** Python's sorted(): stable, by `key`, `reverse` keeping equal items in order, comparing with `<` only. */
+export function sortItems(rt, items, kwargs) {
   const key = kwargs.get('key') ?? null;
   const reverse = truthy(kwargs.get('reverse') ?? false);
   const keyed = items.map((item) => [key === null ? item : rt.call(key, [item]), item]);
-  // Python's sort is stable and uses only `<`; reverse keeps equal items in their order.
   const less = (a, b) => truthy(compare('<', a, b));
   keyed.sort((a, b) => (reverse ? (less(b[0], a[0]) ? -1 : less(a[0], b[0]) ? 1 : 0) : (less(a[0], b[0]) ? -1 : less(b[0], a[0]) ? 1 : 0)));
   return keyed.map(([, item]) => item);
 }
 
-export { sortItems };
-
 function strMethods(rt, s) {
   return {
-    upper: () => s.toUpperCase(),
-    lower: () => s.toLowerCase(),
-    strip: (chars = null) => trim(s, chars, true, true),
-    lstrip: (chars = null) => trim(s, chars, true, false),
-    rstrip: (chars = null) => trim(s, chars, false, true),
-    startswith: (prefix) => (prefix instanceof PyTuple ? prefix.items.some((p) => s.startsWith(p)) : s.startsWith(expectStr('startswith', prefix))),
-    endswith: (suffix) => (suffix instanceof PyTuple ? suffix.items.some((p) => s.endsWith(p)) : s.endsWith(expectStr('endswith', suffix))),
-    find: (sub) => BigInt(s.indexOf(expectStr('find', sub))),
-    index: (sub) => {
-      const i = s.indexOf(expectStr('index', sub));
+    upper: [0, 0, () => s.toUpperCase()],
+    lower: [0, 0, () => s.toLowerCase()],
+    strip: [0, 1, (chars = null) => trim(s, chars, true, true)],
+    lstrip: [0, 1, (chars = null) => trim(s, chars, true, false)],
+    rstrip: [0, 1, (chars = null) => trim(s, chars, false, true)],
+    startswith: [1, 1, (prefix) => (prefix instanceof PyTuple ? prefix.items.some((p) => s.startsWith(p)) : s.startsWith(expectStr(prefix)))],
+    endswith: [1, 1, (suffix) => (suffix instanceof PyTuple ? suffix.items.some((p) => s.endsWith(p)) : s.endsWith(expectStr(suffix)))],
+    find: [1, 1, (sub) => BigInt(s.indexOf(expectStr(sub)))],
+    index: [1, 1, (sub) => {
+      const i = s.indexOf(expectStr(sub));
       if (i < 0) throw new PyException('ValueError', 'substring not found');
       return BigInt(i);
-    },
-    count: (sub) => BigInt(expectStr('count', sub) === '' ? s.length + 1 : s.split(sub).length - 1),
-    replace: (old, replacement) => {
-      const out = s.split(expectStr('replace', old)).join(expectStr('replace', replacement));
+    }],
+    count: [1, 1, (sub) => BigInt(expectStr(sub) === '' ? s.length + 1 : s.split(sub).length - 1)],
+    replace: [2, 2, (old, replacement) => {
+      const out = s.split(expectStr(old)).join(expectStr(replacement));
       checkLength(out.length);
       return out;
-    },
-    split: (sep = null, maxsplit = -1n) => new PyList(split(s, sep, Number(maxsplit))),
-    join: (iterable) => {
+    }],
+    split: [0, 2, (sep = null, maxsplit = -1n) => new PyList(split(s, sep, Number(maxsplit)))],
+    join: [1, 1, (iterable) => {
       const parts = [...rt.iterate(iterable)].map((part, i) => {
         if (typeof part !== 'string') {
           throw new PyException('TypeError', `sequence item ${i}: expected str instance, ${typeName(part)} found`);
@@ -108,22 +113,22 @@ function strMethods(rt, s) {
       const out = parts.join(s);
       checkLength(out.length);
       return out;
-    },
-    format: (...args) => formatMethod(s, args, rt.currentKwargs),
-    center: (width, fill = ' ') => justify(s, width, fill, 'center'),
-    ljust: (width, fill = ' ') => justify(s, width, fill, 'left'),
-    rjust: (width, fill = ' ') => justify(s, width, fill, 'right'),
-    zfill: (width) => {
+    }],
+    format: [0, Infinity, (...args) => formatMethod(s, args, rt.currentKwargs)],
+    center: [1, 2, (width, fill = ' ') => justify(s, width, fill, 'center')],
+    ljust: [1, 2, (width, fill = ' ') => justify(s, width, fill, 'left')],
+    rjust: [1, 2, (width, fill = ' ') => justify(s, width, fill, 'right')],
+    zfill: [1, 1, (width) => {
       const w = index(width);
       const sign = s[0] === '-' || s[0] === '+' ? s[0] : '';
       return sign + s.slice(sign.length).padStart(w - sign.length, '0');
-    },
-    title: () => s.toLowerCase().replace(/(^|[^a-zA-Z])([a-z])/g, (all, before, c) => before + c.toUpperCase()),
-    capitalize: () => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase(),
-    isdigit: () => s.length > 0 && /^[0-9]+$/.test(s),
-    isalpha: () => s.length > 0 && /^\p{L}+$/u.test(s),
-    isspace: () => s.length > 0 && /^\s+$/.test(s),
-    splitlines: () => new PyList(s.split(/\r\n|\r|\n/).filter((line, i, all) => i < all.length - 1 || line !== '')),
+    }],
+    title: [0, 0, () => s.toLowerCase().replace(/(^|[^a-zA-Z])([a-z])/g, (all, before, c) => before + c.toUpperCase())],
+    capitalize: [0, 0, () => s.charAt(0).toUpperCase() + s.slice(1).toLowerCase()],
+    isdigit: [0, 0, () => s.length > 0 && /^[0-9]+$/.test(s)],
+    isalpha: [0, 0, () => s.length > 0 && /^\p{L}+$/u.test(s)],
+    isspace: [0, 0, () => s.length > 0 && /^\s+$/.test(s)],
+    splitlines: [0, 0, () => new PyList(s.split(/\r\n|\r|\n/).filter((line, i, all) => i < all.length - 1 || line !== ''))],
   };
 }
 
@@ -213,70 +218,70 @@ function formatMethod(template, args, kwargs) {
 function listMethods(rt, list) {
   const items = () => list.items;
   return {
-    append: (x) => {
+    append: [1, 1, (x) => {
       checkLength(list.items.length + 1);
       list.items.push(x);
-    },
-    extend: (iterable) => {
+    }],
+    extend: [1, 1, (iterable) => {
       const more = [...rt.iterate(iterable)];
       checkLength(list.items.length + more.length);
       list.items.push(...more);
-    },
-    insert: (i, x) => {
+    }],
+    insert: [2, 2, (i, x) => {
       let at = index(i);
       const n = items().length;
       if (at < 0) at = Math.max(0, at + n);
       list.items.splice(Math.min(at, n), 0, x);
-    },
-    pop: (i = -1n) => {
+    }],
+    pop: [0, 1, (i = -1n) => {
       if (items().length === 0) throw new PyException('IndexError', 'pop from empty list');
       let at = index(i);
       if (at < 0) at += items().length;
       if (at < 0 || at >= items().length) throw new PyException('IndexError', 'pop index out of range');
       return list.items.splice(at, 1)[0];
-    },
-    remove: (x) => {
+    }],
+    remove: [1, 1, (x) => {
       const at = items().findIndex((item) => pyEquals(item, x));
       if (at < 0) throw new PyException('ValueError', 'list.remove(x): x not in list');
       list.items.splice(at, 1);
-    },
-    index: (x) => {
+    }],
+    index: [1, 1, (x) => {
       const at = items().findIndex((item) => pyEquals(item, x));
       if (at < 0) throw new PyException('ValueError', `${repr(x)} is not in list`);
       return BigInt(at);
-    },
-    count: (x) => BigInt(items().filter((item) => pyEquals(item, x)).length),
-    reverse: () => {
+    }],
+    count: [1, 1, (x) => BigInt(items().filter((item) => pyEquals(item, x)).length)],
+    reverse: [0, 0, () => {
       list.items.reverse();
-    },
-    sort: () => {
+    }],
+    sort: [0, 0, () => {
       list.items = sortItems(rt, list.items, rt.currentKwargs);
-    },
-    copy: () => new PyList([...items()]),
-    clear: () => {
+    }],
+    copy: [0, 0, () => new PyList([...items()])],
+    clear: [0, 0, () => {
       list.items.length = 0;
-    },
+    }],
   };
 }
 
 function tupleMethods(tuple) {
   return {
-    index: (x) => {
+    index: [1, 1, (x) => {
       const at = tuple.items.findIndex((item) => pyEquals(item, x));
       if (at < 0) throw new PyException('ValueError', 'tuple.index(x): x not in tuple');
       return BigInt(at);
-    },
-    count: (x) => BigInt(tuple.items.filter((item) => pyEquals(item, x)).length),
+    }],
+    count: [1, 1, (x) => BigInt(tuple.items.filter((item) => pyEquals(item, x)).length)],
   };
 }
 
 function dictMethods(dict) {
   return {
-    keys: () => new DictView('keys', dict),
-    values: () => new DictView('values', dict),
-    items: () => new DictView('items', dict),
-    get: (key, fallback = null) => (dict.has(key) ? dict.get(key) : fallback),
-    pop: (key, ...fallback) => {
+    keys: [0, 0, () => new DictView('keys', dict)],
+    values: [0, 0, () => new DictView('values', dict)],
+    items: [0, 0, () => new DictView('items', dict)],
+    get: [1, 2, (key, fallback = null) => (dict.has(key) ? dict.get(key) : fallback)],
+    pop: [0, Infinity, (key, ...fallback) => {
       if (dict.has(key)) {
         const value = dict.get(key);
         dict.delete(key);
@@ -284,17 +289,17 @@ function dictMethods(dict) {
       }
       if (fallback.length) return fallback[0];
       throw new PyException('KeyError', repr(key));
-    },
-    setdefault: (key, fallback = null) => {
+    }],
+    setdefault: [1, 2, (key, fallback = null) => {
       if (!dict.has(key)) dict.set(key, fallback);
       return dict.get(key);
-    },
-    update: (other) => {
+    }],
+    update: [1, 1, (other) => {
       if (!(other instanceof PyDict)) throw new PyException('NotImplementedError', 'dict.update with a non-dict is not supported');
       for (const [k, v] of other.entries) dict.set(k, v);
-    },
-    copy: () => new PyDict(dict.entries),
-    clear: () => dict.map.clear(),
+    }],
+    copy: [0, 0, () => new PyDict(dict.entries)],
+    clear: [0, 0, () => dict.map.clear()],
   };
 }
 
@@ -325,36 +330,24 @@ export function attribute(rt, object, name) {
   else if (isInt(object) || typeof object === 'number') {
     const value = numberAttribute(object, name);
     if (typeof value !== 'function') return value;
-    table = { [name]: value };
+    table = { [name]: [0, 0, value] };
   } else if (object instanceof PyFunction && name === '__name__') {
     return object.name;
   } else {
     return undefined;
   }
   if (!Object.hasOwn(table, name)) return undefined;
-  const method = table[name];
+  const [min, max, method] = table[name];
   const qualified = `${typeName(object)}.${name}`;
   return new PyBuiltin(name, (args, kwargs) => {
     if (kwargs.size && !KEYWORD_METHODS.has(qualified)) {
       throw new PyException('TypeError', `${qualified}() takes no keyword arguments`);
     }
-    if (!KEYWORD_METHODS.has(qualified)) {
-      const [min, max] = arity(method);
-      if (args.length < min || args.length > max) expectArgs(qualified, args, min, max);
-    }
+    expectArgs(qualified, args, min, max);
     rt.currentKwargs = kwargs;
     const result = method(...args);
     return result === undefined ? null : result;
   });
-}
-
-// [required, maximum] argument counts of a method written as an arrow function with defaults.
-function arity(fn) {
-  const source = fn.toString();
-  const params = source.slice(0, source.indexOf('=>')).replace(/[()\s]/g, '');
-  if (params.includes('...')) return [0, Infinity];
-  const list = params ? params.split(',') : [];
-  return [list.filter((p) => !p.includes('=')).length, list.length];
 }
 
 export { expectArgs, index };
