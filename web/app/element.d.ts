@@ -71,8 +71,34 @@ export declare class Conv1dPlaygroundElement extends HTMLElement {
   importText(text: string): string;
 }
 
+/**
+ * `<conv1d-code>`: a live Python cell; its text content is the code. Run (button, Ctrl/Cmd+Enter or Shift+Enter)
+ * prints below it what PyTorch 1.13 prints; Reset restores the author's code. Attributes: `session` (cells naming the
+ * same session share variables and the random generator, which starts at seed 67280421310721), `label` (names the
+ * cell's controls: `Run Example 1`). Tab indents; Escape then Tab moves focus on. Event: `conv1d-run` (detail: the
+ * result) after every run.
+ */
+export declare class Conv1dCodeElement extends HTMLElement {
+  static observedAttributes: string[];
+  /** The code in the editor (settable). */
+  code: string;
+  /** The last run's result; null before the first run. */
+  readonly result: PythonResult | null;
+  /** Runs the cell, after the cells above it in its session that have not run yet. */
+  run(): Promise<PythonResult>;
+  /** Puts the author's code back. */
+  reset(): void;
+}
+
+/** What a cell printed, and the Python error it ended with (null when none). */
+export interface PythonResult {
+  stdout: string;
+  error: { type: string; message: string; line: number | null } | null;
+}
+
 declare global {
   interface HTMLElementTagNameMap {
     'conv1d-playground': Conv1dPlaygroundElement;
+    'conv1d-code': Conv1dCodeElement;
   }
 }

@@ -10,6 +10,7 @@ import { mountPlayground } from './mount.js';
 import { load } from '../lib/index.js';
 import { pageAddress, parsePanels, stateFromAttributes } from './options.js';
 import { seededParams } from './exchange.js';
+export { Conv1dCodeElement } from './code-cell.js'; // registers <conv1d-code>, the lessons' live Python cells
 
 const STATE_ATTRIBUTES = ['example', 'query', 'seed', 'layers', 'input', 'weights', 'selected'];
 const VIEW_ATTRIBUTES = ['panels', 'readonly', 'presets', 'label'];
