@@ -204,10 +204,11 @@ export function formatTensor(shape, data, { gradFn, requiresGrad = false } = {})
 }
 
 /**
- * Format an int64 tensor as PyTorch 1.13 prints it: integers right-aligned to the widest, no dtype suffix.
+ * Format an int64 (or bool) tensor as PyTorch 1.13 prints it: values right-aligned to the widest, no dtype suffix.
  * @example formatIntegerTensor([1, 3], BigInt64Array.of(1n, -20n, 300n)) // 'tensor([[  1, -20, 300]])'
+ * @example formatIntegerTensor([2], ['True', 'False']) // 'tensor([ True, False])'
  * @param {number[]} shape
- * @param {ArrayLike<bigint>} data row-major values (e.g. a BigInt64Array)
+ * @param {ArrayLike<bigint | string>} data row-major values (e.g. a BigInt64Array), each printed as String() does
  * @returns {string}
  */
 export function formatIntegerTensor(shape, data) {

@@ -66,13 +66,14 @@ export function sequenceItems(value) {
 }
 
 /**
- * Sizes given as `f(2, 3)`, `f((2, 3))`, `f([2, 3])` or `f(x.shape)`: a JS array of numbers.
+ * Sizes given as `f(2, 3)`, `f((2, 3))`, `f([2, 3])` or `f(x.shape)`: a JS array of numbers. `intsName` is what
+ * torch's message calls them for this function ('ints' or 'SymInts').
  */
-export function sizesArg(args, where) {
+export function sizesArg(args, where, intsName = 'ints') {
   const items = args.length === 1 && sequenceItems(args[0]) ? sequenceItems(args[0]) : args;
   return items.map((size, i) => {
     if (!isInt(size)) {
-      throw new PyException('TypeError', `${where}: argument 'size' must be tuple of ints, but found element of type ` +
+      throw new PyException('TypeError', `${where}: argument 'size' must be tuple of ${intsName}, but found element of type ` +
         `${typeName(size)} at pos ${i + 1}`);
     }
     return Number(size);

@@ -1,6 +1,6 @@
 // Tensor factories: torch.tensor, randn, rand, zeros, ones, arange, linspace (torch 1.13's dtypes and arithmetic).
 import { PyException, PyList, PyTuple, isInt, typeName } from '../values.js';
-import { TorchTensor, checkDType, float32, int64 } from './tensor.js';
+import { TorchTensor, bool, checkDType, float32, int64 } from './tensor.js';
 import { bind, numberArg, sizesArg } from './args.js';
 import { notSupported, pyErrors } from './errors.js';
 
@@ -22,6 +22,7 @@ function nested(data) {
         throw new PyException('ValueError', `expected sequence of length ${shape[dim - 1]} at dim ${dim - 1} (got ${value.items.length})`);
       }
       if (value instanceof TorchTensor) throw notSupported('torch.tensor() of a list of tensors');
+      if (typeof value === 'string' && dim > 0) throw new PyException('ValueError', "too many dimensions 'str'");
       if (!isInt(value) && typeof value !== 'number') {
         throw new PyException(dim === 0 ? 'RuntimeError' : 'TypeError', dim === 0 ? `Could not infer dtype of ${typeName(value)}`
           : `new(): invalid data type '${typeName(value)}'`);
@@ -43,6 +44,7 @@ function nested(data) {
 
 /** Values (Python numbers) as a tensor of `dtype`. */
 export function fromValues(ctx, values, shape, dtype) {
+  if (dtype === bool) return TorchTensor.int(ctx, BigInt64Array.from(values, (v) => (Number(v) !== 0 ? 1n : 0n)), shape, bool);
   if (dtype === int64) {
     return TorchTensor.int(ctx, BigInt64Array.from(values, (v) => (typeof v === 'number' ? BigInt(Math.trunc(v)) : BigInt(v))), shape);
   }
@@ -72,10 +74,8 @@ export function tensor(ctx, args, kwargs) {
       a.requires_grad);
   }
   const { shape, values } = nested(a.data);
-  if (values.some((v) => typeof v === 'boolean') && values.every((v) => typeof v === 'boolean') && !dtype) {
-    throw notSupported('bool tensors');
-  }
-  const inferred = values.some((v) => typeof v === 'number') || values.length === 0 ? float32 : int64;
+  const allBool = values.length > 0 && values.every((v) => typeof v === 'boolean');
+  const inferred = allBool ? bool : values.some((v) => typeof v === 'number') || values.length === 0 ? float32 : int64;
   return withRequiresGrad(fromValues(ctx, values, shape, dtype ?? inferred), a.requires_grad);
 }
 
@@ -102,13 +102,14 @@ function checkSizes(sizes) {
 export function filled(ctx, kind, args, kwargs) {
   const where = `${kind}()`;
   const { dtype, requiresGrad } = creation(where, kwargs);
-  const sizes = checkSizes(sizesArg(args, where));
+  const sizes = checkSizes(sizesArg(args, where, kind === 'zeros' || kind === 'ones' ? 'SymInts' : 'ints'));
   if (dtype === int64) {
     if (kind === 'randn' || kind === 'rand') {
       throw new PyException('RuntimeError', `"${kind === 'randn' ? 'normal' : 'uniform'}_kernel_cpu" not implemented for 'Long'`);
     }
     return TorchTensor.int(ctx, new BigInt64Array(sizes.reduce((a, b) => a * b, 1)).fill(kind === 'ones' ? 1n : 0n), sizes);
   }
+  if (dtype === bool) throw notSupported(`${where} with dtype=torch.bool`);
   const made = pyErrors(() => ctx.nn[kind](sizes));
   return withRequiresGrad(TorchTensor.float(ctx, made), requiresGrad);
 }

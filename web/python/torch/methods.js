@@ -33,7 +33,7 @@ function shapeArgs(args, where) {
 function toList(t) {
   const shape = t.shape;
   const values = t.values();
-  const convert = t.isFloat ? Number : (v) => v;
+  const convert = t.isFloat ? Number : t.isBool ? (v) => v !== 0n : (v) => v;
   const build = (dim, offset, stride) => {
     if (dim === shape.length) return convert(values[offset]);
     const inner = stride / (shape[dim] || 1);
@@ -46,8 +46,7 @@ function item(t) {
   if (t.numel() !== 1) {
     throw new PyException('ValueError', 'only one element tensors can be converted to Python scalars');
   }
-  const value = t.values()[0];
-  return t.isFloat ? Number(value) : value;
+  return ops.scalarOf(t);
 }
 
 function gradOf(t) {
@@ -89,7 +88,7 @@ function backward(t, gradient) {
 }
 
 function clone(t) {
-  if (!t.isFloat) return TorchTensor.int(t.ctx, t.values().slice(), t.shape);
+  if (!t.isFloat) return TorchTensor.int(t.ctx, t.values().slice(), t.shape, t.dtype);
   return ops.floatResult(t.ctx, t.values().slice(), t.shape, 'CloneBackward0', [t], (g) => [g]);
 }
 

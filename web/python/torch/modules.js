@@ -1,13 +1,13 @@
 // torch.nn's modules as Python objects: Conv1d over the package's layer (its parameters are Parameters whose values
 // live in the layer), Sequential, ReLU/Tanh/Sigmoid and the MSELoss/L1Loss criteria.
-import { PyBuiltin, PyException, PyObject, PyTuple, isInt, typeName } from '../values.js';
+import { PyBuiltin, PyException, PyObject, PyTuple, isInt, truthy, typeName } from '../values.js';
 import { Tensor, internals } from '../../lib/tensor.js';
 import { formatSequential } from '../../lib/repr.js';
-import { TorchTensor } from './tensor.js';
+import { TorchTensor, float32 } from './tensor.js';
 import { bind, intArg } from './args.js';
 import { notSupported, pyErrors, toPyException } from './errors.js';
 import { activation, checkInput, convolve } from './functional.js';
-import { floatResult, wrapResult } from './ops.js';
+import { arithmetic, broadcastShapes, floatResult, toDType } from './ops.js';
 import { cascadeSum } from './sum.js';
 
 /** `m.parameters()`: a one-pass generator object, as Python's. */
@@ -159,10 +159,8 @@ export class Conv1d extends Module {
 
 function intOf(value, name) { return intArg(value, 'Conv1d.__init__()', name); }
 
-function pythonBool(value) {
-  if (typeof value !== 'boolean') throw new PyException('TypeError', `bias must be a bool, not ${typeName(value)}`);
-  return value;
-}
+// torch tests `if bias:`, so any Python value does.
+function pythonBool(value) { return truthy(value); }
 
 export class Sequential extends Module {
   static pythonName = 'Sequential';
@@ -247,13 +245,16 @@ function lossClass(kind) {
     forward(args) {
       if (args.length !== 2) throw new PyException('TypeError', `forward() missing 1 required positional argument: 'target'`);
       if (this.#error) throw this.#error;
-      const [input, target] = args.map((t, i) => {
+      const given = args.map((t) => {
         if (!(t instanceof TorchTensor)) {
           throw new PyException('AttributeError', `'${typeName(t)}' object has no attribute 'size'`);
         }
-        if (!t.isFloat) throw new PyException('RuntimeError', i === 0 ? 'Found dtype Long but expected Float' : 'Found dtype Long but expected Float');
-        return t;
+        return toDType(t, float32);
       });
+      // torch broadcasts a target of another shape (with a warning, on stderr): both are expanded here.
+      const shape = broadcastShapes(given[0].shape, given[1].shape);
+      const [input, target] = given.map((t) => (t.shape.length === shape.length && t.shape.every((s, i) => s === shape[i]) ? t
+        : arithmetic(this.ctx, '+', t, TorchTensor.floatOf(this.ctx, new Float32Array(shape.reduce((a, b) => a * b, 1)), shape))));
       const loss = pyErrors(() => this.#loss.forward(input.js(), target.js()));
       const node = internals.node(loss);
       return floatResult(this.ctx, this.#value(input.values(), target.values()), loss.shape, this.#gradFn(),

@@ -4,7 +4,7 @@
 import { PyException, PySlice, PyTuple, NotImplemented, isInt, typeName } from '../values.js';
 import { Tensor } from '../../lib/tensor.js';
 import { edgeOf, recordResult } from '../../lib/autograd.js';
-import { TorchTensor, checkDType, float32 } from './tensor.js';
+import { TorchTensor, bool, checkDType, float32 } from './tensor.js';
 import { notSupported } from './errors.js';
 import { cascadeSum, columnSum } from './sum.js';
 
@@ -208,8 +208,39 @@ export function binaryOp(t, op, other, reflected) {
   return reflected ? arithmetic(t.ctx, op, other, t) : arithmetic(t.ctx, op, t, other);
 }
 
+/** `t op other` for == != < <= > >=: a bool tensor (NotImplemented for operands torch does not compare). */
+export function comparison(t, op, other) {
+  if (!(other instanceof TorchTensor) && !isScalar(other)) return NotImplemented;
+  const isFloat = t.isFloat || (other instanceof TorchTensor ? other.isFloat : typeof other === 'number');
+  const x = operand(t, isFloat);
+  const y = operand(other, isFloat);
+  const shape = broadcastShapes(x.shape, y.shape);
+  const xi = broadcastIndex(shape, x.shape);
+  const yi = broadcastIndex(shape, y.shape);
+  const test = COMPARISONS[op];
+  const out = new BigInt64Array(xi.length);
+  for (let i = 0; i < out.length; i++) out[i] = test(x.values[xi[i]], y.values[yi[i]]) ? 1n : 0n;
+  return TorchTensor.int(t.ctx, out, shape, bool);
+}
+
+const COMPARISONS = {
+  '==': (a, b) => a === b, '!=': (a, b) => a !== b, '<': (a, b) => a < b, '<=': (a, b) => a <= b, '>': (a, b) => a > b,
+  '>=': (a, b) => a >= b,
+};
+
+/** The element of a one-element tensor as a Python value: float, int or bool. */
+export function scalarOf(t) {
+  const value = t.values()[0];
+  if (t.isFloat) return Number(value);
+  return t.isBool ? value !== 0n : value;
+}
+
 /** `-t` (NegBackward0). */
 export function neg(t) {
+  if (t.isBool) {
+    throw new PyException('RuntimeError', 'Negation, the `-` operator, on a bool tensor is not supported. If you are trying ' +
+      'to invert a mask, use the `~` or `logical_not()` operator instead.');
+  }
   if (!t.isFloat) return TorchTensor.int(t.ctx, t.values().map((v) => BigInt.asIntN(64, -v)), t.shape);
   const out = t.values().map((v) => -v);
   return floatResult(t.ctx, out, t.shape, 'NegBackward0', [t], (g) => [g.map((v) => -v)]);
@@ -231,13 +262,13 @@ export function inPlaceOp(t, op, other) {
   if (!(other instanceof TorchTensor) && !isScalar(other)) return NotImplemented;
   checkInPlace(t);
   const result = arithmetic(t.ctx, op, t, other);
-  assignInto(t, result, `${op}=`);
+  assignInto(t, result);
   return t;
 }
 
 // Writes `source`'s values (broadcast to t's shape) into t, as copy_ does; int64 results into a float tensor
 // convert, a float result into an int64 tensor is torch's error.
-function assignInto(t, source, what) {
+function assignInto(t, source) {
   const shape = t.shape;
   const from = source instanceof TorchTensor ? source : null;
   const sourceShape = from ? from.shape : [];
@@ -255,7 +286,7 @@ function assignInto(t, source, what) {
     return;
   }
   if (from?.isFloat || typeof source === 'number') {
-    throw new PyException('RuntimeError', `result type Float can't be cast to the desired output type Long (${what})`);
+    throw new PyException('RuntimeError', "result type Float can't be cast to the desired output type Long");
   }
   t.assign(BigInt64Array.from(index, (i) => BigInt(values ? values[i] : source)));
 }
@@ -274,7 +305,7 @@ export function copyInto(t, source) {
     t.assign(BigInt64Array.from(index, (i) => BigInt(Math.trunc(values[i]))));
     return t;
   }
-  assignInto(t, source, 'copy_');
+  assignInto(t, source);
   return t;
 }
 
@@ -310,7 +341,7 @@ export function reduce(t, kind, dim, keepdim) {
   const shape = t.shape;
   if (kind === 'mean' && !t.isFloat) {
     throw new PyException('RuntimeError', 'mean(): could not infer output dtype. Input dtype must be either a floating ' +
-      'point or complex dtype. Got: Long');
+      `point or complex dtype. Got: ${t.isBool ? 'Bool' : 'Long'}`);
   }
   if (dim instanceof PyTuple || (dim && typeof dim.items === 'object')) throw notSupported(`${kind}() over several dims`);
   const values = t.values();
@@ -356,7 +387,7 @@ export function reduce(t, kind, dim, keepdim) {
 // ---- shapes (results share their input's values, as torch's views do)
 
 function sameValues(t, shape, name) {
-  if (!t.isFloat) return TorchTensor.int(t.ctx, t.values(), shape);
+  if (!t.isFloat) return TorchTensor.int(t.ctx, t.values(), shape, t.dtype);
   return floatResult(t.ctx, t.values(), shape, name, [t], (g) => [g]); // the same elements in the same order
 }
 
@@ -399,6 +430,8 @@ export function toDType(t, dtype) {
   const target = checkDType(dtype) ?? float32;
   if (target === t.dtype) return t;
   if (target === float32) return TorchTensor.floatOf(t.ctx, Float32Array.from(t.values(), Number), t.shape);
+  if (target === bool) throw notSupported('converting to torch.bool');
+  if (!t.isFloat) return TorchTensor.int(t.ctx, t.values().slice(), t.shape, target);
   if (t.requiresGrad && t.ctx.gradEnabled) throw notSupported('converting a tensor that requires grad to int64');
   return TorchTensor.int(t.ctx, BigInt64Array.from(t.values(), (v) => BigInt(Math.trunc(v))), t.shape);
 }
@@ -500,7 +533,7 @@ export function index(t, key) {
   }
   const { outShape, offsets, name } = plan(shape, key);
   const values = t.values();
-  if (!t.isFloat) return TorchTensor.int(t.ctx, BigInt64Array.from(offsets, (o) => values[o]), outShape);
+  if (!t.isFloat) return TorchTensor.int(t.ctx, BigInt64Array.from(offsets, (o) => values[o]), outShape, t.dtype);
   const out = Float32Array.from(offsets, (o) => values[o]);
   const count = values.length;
   return floatResult(t.ctx, out, outShape, name, [t], (g) => {
@@ -515,7 +548,7 @@ export function setIndex(t, key, value) {
   checkInPlace(t, true);
   const { outShape, offsets } = plan(t.shape, key);
   const target = t.isFloat ? TorchTensor.floatOf(t.ctx, new Float32Array(offsets.length), outShape)
-    : TorchTensor.int(t.ctx, new BigInt64Array(offsets.length), outShape);
+    : TorchTensor.int(t.ctx, new BigInt64Array(offsets.length), outShape, t.dtype);
   copyInto(target, value);
   const values = t.values().slice();
   const source = target.values();

@@ -9,7 +9,10 @@ import { notSupported } from './errors.js';
 import * as ops from './ops.js';
 import { setTensorAttr, tensorAttr } from './methods.js';
 
-/** torch.dtype: `torch.float32` and `torch.int64` are supported; the others exist to be refused by name. */
+/**
+ * torch.dtype: `torch.float32`, `torch.int64` and `torch.bool` (comparisons' results) are supported; the others exist
+ * to be refused by name.
+ */
 export class DType extends PyObject {
   constructor(name, supported = true) {
     super();
@@ -23,18 +26,18 @@ export class DType extends PyObject {
 
 export const float32 = new DType('float32');
 export const int64 = new DType('int64');
+export const bool = new DType('bool');
 export const DTYPES = {
   float32, float: float32, int64, long: int64,
   float64: new DType('float64', false), double: new DType('float64', false), float16: new DType('float16', false),
-  half: new DType('float16', false), int32: new DType('int32', false), int: new DType('int32', false),
-  bool: new DType('bool', false),
+  half: new DType('float16', false), int32: new DType('int32', false), int: new DType('int32', false), bool,
 };
 
 /** The dtype argument of a factory: float32, int64, or NotImplementedError naming the dtype. */
 export function checkDType(dtype) {
   if (dtype === null || dtype === undefined) return null;
   if (!(dtype instanceof DType)) throw new PyException('TypeError', `dtype must be torch.dtype, not ${typeof dtype}`);
-  if (!dtype.supported) throw notSupported(`dtype=torch.${dtype.name} (only torch.float32 and torch.int64 are)`);
+  if (!dtype.supported) throw notSupported(`dtype=torch.${dtype.name} (only torch.float32, torch.int64 and torch.bool are)`);
   return dtype;
 }
 
@@ -56,13 +59,15 @@ export function plainStorage(tensor) {
 export class TorchTensor extends PyObject {
   #ctx;
   #storage; // float32: see plainStorage
-  #ints; // int64: BigInt64Array
+  #ints; // int64 and bool: BigInt64Array (a bool's elements are 0n and 1n)
   #intShape;
+  #dtype;
 
   /** Use the factories below. `ctx` is the session's torch state ({ nn, gradEnabled }). */
-  constructor(ctx, { storage = null, ints = null, shape = null, parameter = false }) {
+  constructor(ctx, { storage = null, ints = null, shape = null, dtype = int64, parameter = false }) {
     super();
     this.#ctx = ctx;
+    this.#dtype = ints ? dtype : float32;
     this.#storage = storage;
     this.#ints = ints;
     this.#intShape = shape;
@@ -71,12 +76,14 @@ export class TorchTensor extends PyObject {
 
   static float(ctx, tensor) { return new TorchTensor(ctx, { storage: plainStorage(tensor) }); }
   static floatOf(ctx, data, shape) { return TorchTensor.float(ctx, new Tensor(data, shape)); }
-  static int(ctx, ints, shape) { return new TorchTensor(ctx, { ints, shape }); }
+  /** An int64 tensor (or a bool one with `dtype` bool) over a BigInt64Array. */
+  static int(ctx, ints, shape, dtype = int64) { return new TorchTensor(ctx, { ints, shape, dtype }); }
   static stored(ctx, storage, parameter = false) { return new TorchTensor(ctx, { storage, parameter }); }
 
   get ctx() { return this.#ctx; }
   get typeName() { return this.isParameter ? 'Parameter' : 'Tensor'; }
-  get dtype() { return this.#ints ? int64 : float32; }
+  get dtype() { return this.#dtype; }
+  get isBool() { return this.#dtype === bool; }
   get isFloat() { return this.#ints === null; }
   /** The package Tensor (float32 only): its data is the live storage unless the storage is a layer's. */
   js() { return this.#storage.get(); }
@@ -92,7 +99,7 @@ export class TorchTensor extends PyObject {
 
   /** The same values without autograd (`.data`, `.detach()`): writes go to this tensor's storage. */
   detached() {
-    if (!this.isFloat) return TorchTensor.int(this.#ctx, this.#ints, this.#intShape);
+    if (!this.isFloat) return TorchTensor.int(this.#ctx, this.#ints, this.#intShape, this.#dtype);
     const storage = this.#storage;
     if (!storage.replace) { // values of its own: one new leaf over them
       const tensor = storage.get();
@@ -127,6 +134,7 @@ export class TorchTensor extends PyObject {
   get isLeaf() { return this.gradFn === null; }
 
   repr() {
+    if (this.isBool) return formatIntegerTensor(this.#intShape, Array.from(this.#ints, (v) => (v ? 'True' : 'False')));
     if (!this.isFloat) return formatIntegerTensor(this.#intShape, this.#ints);
     const tensor = this.js();
     if (this.isParameter) return formatParameter(tensor.shape, tensor.data, { requiresGrad: tensor.requiresGrad });
@@ -135,7 +143,7 @@ export class TorchTensor extends PyObject {
 
   /** f"{t:.4f}": a 0-d tensor formats its value (torch's Tensor.__format__); others only with an empty spec. */
   format(spec) {
-    if (this.shape.length === 0) return formatValue(this.isFloat ? Number(this.values()[0]) : this.values()[0], spec);
+    if (this.shape.length === 0) return formatValue(ops.scalarOf(this), spec);
     if (spec === '') return this.repr();
     throw new PyException('TypeError', 'unsupported format string passed to Tensor.__format__');
   }
@@ -151,7 +159,7 @@ export class TorchTensor extends PyObject {
     if (op === '+') return this;
     return NotImplemented;
   }
-  compare(op) { throw notSupported(`comparing tensors with ${op}`); }
+  compare(op, other) { return ops.comparison(this, op, other); }
 
   length() {
     const shape = this.shape;
