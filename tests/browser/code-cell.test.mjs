@@ -201,3 +201,14 @@ test('without a worker (its script unavailable) the cells run on the main thread
   assert.deepEqual(out, { stdout: tutorial[3].stdout, error: '' });
   await context.close();
 });
+
+test('an endless loop runs in the worker and stops at the runtime\'s step budget with an error on its line', async () => {
+  const page = await openLesson();
+  await appendCells(page, [{ code: 'n = 0\nwhile True:\n    n += 1', label: 'Forever' }]);
+  const out = await runAndRead(cellLabelled(page, 'Forever'), () => page.getByRole('button', { name: 'Run Forever' }).click());
+  assert.equal(out.stdout, '');
+  assert.match(out.error, /^RuntimeError: .*budget[^]*\n {2}on line \d: /);
+  assert.ok(page.workers().some((w) => w.url().endsWith('/app/code-cell-worker.js')), 'the cell ran in a worker');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -134,7 +134,8 @@ def read_programs():
 
 
 def write(programs, sessions):
-    """One compact JSON line per program and per session, so diffs show which programs changed."""
+    """One compact JSON line per program and per session, so diffs show which programs changed (the layout of
+    generate.py's write_json, which writes a single "cases" list where this file has two)."""
     head = {
         "generator": GENERATOR,
         "torch_version": torch.__version__,

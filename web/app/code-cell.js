@@ -247,7 +247,7 @@ export class Conv1dCodeElement extends Base {
   #name() {
     const label = this.getAttribute('label')?.trim().slice(0, 80) || `Cell ${this.#number}`;
     const { group, runButton, resetButton, editor, output } = this.#parts;
-    group.setAttribute('aria-label', `${label}: Python code`);
+    group.setAttribute('aria-label', `${label}, code cell`);
     editor.setAttribute('aria-label', `${label}: Python code`);
     runButton.setAttribute('aria-label', `Run ${label}`);
     resetButton.setAttribute('aria-label', `Reset ${label}`);
