@@ -36,7 +36,7 @@ export function activation(input, kind) {
  * Puts the global generator back where it was before `layer` drew its initial weights: the seed again, then as
  * many draws. (A normal value torch keeps from an odd-sized small randn is not restored.)
  */
-function restoreGenerator(nn, layer) {
+export function restoreGenerator(nn, layer) {
   const { seed, drawsBefore } = layer.origin;
   nn.manualSeed(seed);
   for (let left = drawsBefore; left > 0; left -= nn.maxTensorElements) nn.rand(Math.min(left, nn.maxTensorElements));

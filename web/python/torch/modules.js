@@ -2,11 +2,11 @@
 // live in the layer), Sequential, ReLU/Tanh/Sigmoid and the MSELoss/L1Loss criteria.
 import { PyBuiltin, PyException, PyObject, PyTuple, isInt, truthy, typeName } from '../values.js';
 import { Tensor, internals } from '../../lib/tensor.js';
-import { formatSequential } from '../../lib/repr.js';
+import { formatLayer, formatSequential } from '../../lib/repr.js';
 import { TorchTensor, float32 } from './tensor.js';
 import { bind, intArg } from './args.js';
 import { notSupported, pyErrors, toPyException } from './errors.js';
-import { activation, checkInput, convolve } from './functional.js';
+import { activation, checkInput, convolve, restoreGenerator } from './functional.js';
 import { arithmetic, broadcastShapes, floatResult, toDType } from './ops.js';
 import { cascadeSum } from './sum.js';
 
@@ -69,12 +69,15 @@ class Module extends PyObject {
   }
 }
 
-/** A Parameter whose values are a layer's (`layer[name]`): reads see optimizer steps, writes reach the layer. */
-function layerParameter(ctx, layer, name) {
+/**
+ * A Parameter whose values are the module's layer's (`layer()[name]`): reads see optimizer steps, writes reach the
+ * layer; `replace(tensor)` (`.data = …`) may change the shape.
+ */
+function layerParameter(ctx, layer, name, replace) {
   return TorchTensor.stored(ctx, {
-    get: () => layer[name],
-    set: (values) => { layer[name] = new Tensor(values.slice(), layer[name].shape); },
-    replace: (tensor) => { layer[name] = tensor; },
+    get: () => layer()[name],
+    set: (values) => { layer()[name] = new Tensor(values.slice(), layer()[name].shape); },
+    replace,
   }, true);
 }
 
@@ -84,6 +87,7 @@ export class Conv1d extends Module {
   static pythonName = 'Conv1d';
   static pythonModule = 'conv';
   #layer;
+  #declared; // the constructor's arguments, which torch prints and reports whatever weight is assigned later
   #weight;
   #bias;
 
@@ -103,8 +107,36 @@ export class Conv1d extends Module {
     };
     this.#layer = pyErrors(() => new ctx.nn.Conv1d(intOf(a.in_channels, 'in_channels'), intOf(a.out_channels, 'out_channels'),
       value(a.kernel_size, 'kernel_size'), options));
-    this.#weight = layerParameter(ctx, this.#layer, 'weight');
-    this.#bias = this.#layer.bias ? layerParameter(ctx, this.#layer, 'bias') : null;
+    this.#declared = { ...this.#layer.options, inChannels: this.#layer.inChannels, outChannels: this.#layer.outChannels,
+      kernelSize: this.#layer.kernelSize };
+    this.#weight = this.#parameter('weight');
+    this.#bias = this.#layer.bias ? this.#parameter('bias') : null;
+  }
+
+  #parameter(name) {
+    return layerParameter(this.ctx, () => this.#layer, name, (tensor) => this.#assign(name, tensor));
+  }
+
+  // A new weight or bias; a weight of another shape makes the layer convolve with its sizes, as torch's module would.
+  #assign(name, tensor) {
+    const old = this.#layer;
+    const shape = tensor.shape;
+    const current = old[name].shape;
+    if (shape.length === current.length && shape.every((s, i) => s === current[i])) {
+      old[name] = tensor;
+      return;
+    }
+    if (name !== 'weight' || shape.length !== 3) throw notSupported(`assigning a ${name} of shape [${shape.join(', ')}]`);
+    const { groups, stride, padding, dilation, paddingMode } = old.options;
+    const bias = old.bias;
+    if (bias && bias.shape[0] !== shape[0]) throw notSupported(`assigning a weight of ${shape[0]} output channels (the bias has ${bias.shape[0]})`);
+    const layer = new this.ctx.nn.Conv1d(shape[1] * groups, shape[0], shape[2],
+      { groups, stride, padding, dilation, paddingMode, bias: bias !== null });
+    restoreGenerator(this.ctx.nn, layer);
+    layer.weight = tensor;
+    if (bias) layer.bias = bias;
+    for (const [param, was] of [[layer.weight, old.weight], [layer.bias, bias]]) if (param && !was.requiresGrad) param.requiresGrad_(false);
+    this.#layer = layer;
   }
 
   /** The package layer (the playground reads the last model a program leaves behind). */
@@ -114,10 +146,10 @@ export class Conv1d extends Module {
     if (args.length !== 1) throw new PyException('TypeError', `forward() takes 2 positional arguments but ${args.length + 1} were given`);
     return convolve(this.ctx, (x) => this.#layer.forward(x), checkInput(args[0], 'conv1d()'));
   }
-  repr() { return this.#layer.toString(); }
+  repr() { return formatLayer(this.#declared); }
 
   getAttr(name) {
-    const layer = this.#layer;
+    const layer = this.#declared;
     switch (name) {
       case 'weight': return this.#weight;
       case 'bias': return this.#bias;
@@ -130,7 +162,7 @@ export class Conv1d extends Module {
       case 'groups': return BigInt(layer.groups);
       case 'padding_mode': return layer.paddingMode;
       case 'reset_parameters': return new PyBuiltin(name, () => {
-        layer.resetParameters();
+        this.#layer.resetParameters();
         return null;
       });
       default: return super.getAttr(name);
@@ -148,9 +180,13 @@ export class Conv1d extends Module {
       throw new PyException('TypeError', `cannot assign '${value instanceof TorchTensor ? 'torch.FloatTensor' : typeName(value)}' ` +
         `as parameter '${name}' (torch.nn.Parameter or None expected)`);
     }
-    pyErrors(() => { this.#layer[name] = value.js(); });
-    const parameter = layerParameter(this.ctx, this.#layer, name);
-    if (!value.requiresGrad) parameter.js().requiresGrad_(false);
+    if (name === 'bias' && !this.#bias) {
+      pyErrors(() => { this.#layer.bias = value.js(); });
+    } else {
+      pyErrors(() => this.#assign(name, value.js()));
+    }
+    const parameter = this.#parameter(name);
+    parameter.js().requiresGrad_(value.requiresGrad);
     if (name === 'weight') this.#weight = parameter;
     else this.#bias = parameter;
     return true;
