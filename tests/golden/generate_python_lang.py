@@ -63,6 +63,11 @@ PROGRAMS = {
     ),
     "power-negative-exponents": "print(2 ** -1, 10 ** -5, (-2) ** -3, 0.9 ** 4, 2 ** 0.5, 4 ** 0.5, 1 ** -1, 0.5 ** 2)\n",
     "power-floats": "print(2.0 ** 3, 1.1 ** 10, 10 ** 20, 10.0 ** 20, 3 ** 3 ** 2, 2 ** -2 ** 2)\n",
+    "power-fractional": (
+        "print(2 ** -0.5, 10 ** 0.25, 3 ** 1.5, 0.5 ** 0.3, 7 ** (1 / 3), 1e-3 ** 2.5, 5 ** -1.5, 2.0 ** 0.1, -8 ** (1 / 3))\n"
+        "print([round((i + 1) ** 0.5, 6) for i in range(5)], [(i + 1) ** -0.5 for i in range(6)])\n"
+        "print([1.1 ** (k / 4) for k in range(-6, 7, 3)], (-2.0) ** 3, (-2.0) ** 2001, 1.0001 ** 10000.5)\n"
+    ),
     "big-ints": "x = 2 ** 200\nprint(x, x // 3, x % 1000007, -x // 7, x * x - 1)\nprint(len(str(3 ** 500)))\n",
     "int-float-mix": "print(1 + 2.0, 3 * 0.5, 10 - 0.1, 2 * True, True + True, False * 3.5, 1 == 1.0, 2 ** 53 + 1 == 2.0 ** 53)\n",
     "comparisons-chained": "x = 5\nprint(1 < x < 10, 1 < x > 10, x == 5 == 5.0, 3 <= 3 < 4 != 5, 1 < 2 < 3 < 2)\n",

@@ -4,7 +4,7 @@
  * concatenation and repetition, rich comparison, and the host-object protocol (`binaryOp`, `compare`, `unaryOp`).
  * @module operators
  */
-import { integerPower } from './exact.js';
+import { integerPower, positivePower } from './exact.js';
 import { formatPercent } from './format-spec.js';
 import {
   NotImplemented, PyDict, PyException, PyList, PyObject, PyTuple, compareNumbers, isInt, pyEquals, typeName,
@@ -83,9 +83,10 @@ function powFloat(a, b) {
   if (a === 1 || b === 0) return 1; // Python: 1**nan and nan**0 are 1.0
   if (a === -1 && !Number.isFinite(b)) return 1;
   let result;
-  if (Number.isInteger(b) && Math.abs(b) <= 2000 && Number.isFinite(a) && a !== 0) result = integerPower(a, b);
-  else if (b === 0.5 && a !== -Infinity) result = Math.sqrt(a);
-  else result = a ** b;
+  if (!Number.isFinite(a) || !Number.isFinite(b) || a === 0) result = a ** b;
+  else if (Number.isInteger(b) && Math.abs(b) <= 2000) result = integerPower(a, b);
+  else if (a > 0) result = positivePower(a, b);
+  else result = (b % 2 === 0 ? 1 : -1) * positivePower(-a, b);
   if (!Number.isFinite(result) && Number.isFinite(a) && Number.isFinite(b)) {
     throw new PyException('OverflowError', '(34, \'Numerical result out of range\')');
   }
