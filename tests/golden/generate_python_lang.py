@@ -69,6 +69,10 @@ PROGRAMS = {
         "print([1.1 ** (k / 4) for k in range(-6, 7, 3)], (-2.0) ** 3, (-2.0) ** 2001, 1.0001 ** 10000.5)\n"
     ),
     "big-ints": "x = 2 ** 200\nprint(x, x // 3, x % 1000007, -x // 7, x * x - 1)\nprint(len(str(3 ** 500)))\n",
+    "int-true-division-exact": "print(10 ** 30 / 7, (2 ** 53 + 1) / 3, (2 ** 60 + 1) / 2 ** 60, 2 ** 2000 / 3 ** 1000, -(10 ** 25) / 3)\n",
+    "error-int-division-overflow": "print(10 ** 400 / 10 ** 399)\nprint(10 ** 400 / 3)\n",
+    "error-int-digit-limit": "print(len(str(10 ** 4299)), hex(10 ** 5000)[:5], int('1' * 4300) % 7)\nprint(10 ** 4300)\n",
+    "error-int-parse-digit-limit": "x = int('1' * 4301)\n",
     "int-float-mix": "print(1 + 2.0, 3 * 0.5, 10 - 0.1, 2 * True, True + True, False * 3.5, 1 == 1.0, 2 ** 53 + 1 == 2.0 ** 53)\n",
     "comparisons-chained": "x = 5\nprint(1 < x < 10, 1 < x > 10, x == 5 == 5.0, 3 <= 3 < 4 != 5, 1 < 2 < 3 < 2)\n",
     "comparisons-mixed": "print(1 < 1.5, 2 > 1.99, 0.1 + 0.2 == 0.3, [1, 2] < [1, 3], (1, 2) < (1, 2, 0), 'abc' < 'abd', 'B' < 'a')\n",

@@ -7,7 +7,8 @@ import { formatValue, roundFloat } from './format-spec.js';
 import { expectArgs, index, sortItems } from './methods.js';
 import { binaryOp, compare } from './operators.js';
 import {
-  PyBuiltin, PyDict, PyException, PyFunction, PyList, PyObject, PyTuple, isInt, repr, str, toNumber, truthy, typeName,
+  MAX_INT_DIGITS, PyBuiltin, PyDict, PyException, PyFunction, PyList, PyObject, PyTuple, isInt, repr, str, toNumber, truthy,
+  typeName,
 } from './values.js';
 
 /** A lazy iterator (enumerate, zip, reversed, map, filter, iter): one pass, like Python's. */
@@ -111,6 +112,9 @@ function parseIntText(text, base) {
   const m = /^([+-]?)(0[xob])?([0-9a-zA-Z]+)$/i.exec(clean);
   const digits = '0123456789abcdefghijklmnopqrstuvwxyz'.slice(0, base);
   if (m && [...m[3].toLowerCase()].every((c) => digits.includes(c)) && (!m[2] || base !== 10)) {
+    if ((base & (base - 1)) !== 0 && m[3].length > MAX_INT_DIGITS) {
+      throw new PyException('ValueError', `Exceeds the limit (${MAX_INT_DIGITS} digits) for integer string conversion: value has ${m[3].length} digits; use sys.set_int_max_str_digits() to increase the limit`);
+    }
     let n = 0n;
     for (const c of m[3].toLowerCase()) n = n * BigInt(base) + BigInt(digits.indexOf(c));
     return m[1] === '-' ? -n : n;
@@ -335,8 +339,12 @@ export function createBuiltins(rt) {
     }
     return BigInt(c.codePointAt(0));
   });
-  positional('hex', 1, 1, (n) => formatValue(BigInt(index(n)), '#x'));
-  positional('bin', 1, 1, (n) => formatValue(BigInt(index(n)), '#b'));
+  const integer = (n) => {
+    if (!isInt(n)) throw new PyException('TypeError', `'${typeName(n)}' object cannot be interpreted as an integer`);
+    return BigInt(n);
+  };
+  positional('hex', 1, 1, (n) => formatValue(integer(n), '#x'));
+  positional('bin', 1, 1, (n) => formatValue(integer(n), '#b'));
   positional('callable', 1, 1, (v) => v instanceof PyBuiltin || v instanceof PyFunction || (v instanceof PyObject && typeof v.call === 'function'));
   positional('isinstance', 2, 2, isInstance);
   positional('hasattr', 2, 2, (object, name) => {

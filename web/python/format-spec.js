@@ -5,7 +5,7 @@
  * @module format-spec
  */
 import { scaledRound } from './exact.js';
-import { PyException, PyObject, PyTuple, PyDict, floatRepr, isInt, repr, str, typeName } from './values.js';
+import { PyException, PyObject, PyTuple, PyDict, floatRepr, intToDecimal, isInt, repr, str, typeName } from './values.js';
 
 const isNegative = (x) => x < 0 || Object.is(x, -0);
 
@@ -176,7 +176,7 @@ function formatInt(n, spec) {
   const negative = n < 0n;
   const magnitude = negative ? -n : n;
   const base = { b: 2, o: 8, x: 16, X: 16 }[type] ?? 10;
-  let digits = magnitude.toString(base);
+  let digits = base === 10 ? intToDecimal(magnitude) : magnitude.toString(base);
   if (type === 'X') digits = digits.toUpperCase();
   let prefix = signPrefix(negative, spec);
   if (spec.alternate && base !== 10) prefix += `0${type}`;

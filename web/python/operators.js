@@ -4,7 +4,7 @@
  * concatenation and repetition, rich comparison, and the host-object protocol (`binaryOp`, `compare`, `unaryOp`).
  * @module operators
  */
-import { integerPower, positivePower } from './exact.js';
+import { integerPower, positivePower, ratioToDouble } from './exact.js';
 import { formatPercent } from './format-spec.js';
 import {
   NotImplemented, PyDict, PyException, PyList, PyObject, PyTuple, compareNumbers, isInt, pyEquals, typeName,
@@ -105,9 +105,21 @@ function powInt(a, b) {
   return a ** b;
 }
 
+const SAFE = 2n ** 53n;
+
 function trueDivide(a, b) {
+  if (isInt(a) && isInt(b)) {
+    const [x, y] = [int(a), int(b)];
+    if (y === 0n) throw new PyException('ZeroDivisionError', 'division by zero');
+    const [n, d] = [x < 0n ? -x : x, y < 0n ? -y : y];
+    // Python divides ints exactly and rounds once; converting large ones to floats first would round twice.
+    if (n < SAFE && d < SAFE) return Number(x) / Number(y);
+    const q = ratioToDouble(n, d);
+    if (!Number.isFinite(q)) throw new PyException('OverflowError', 'integer division result too large for a float');
+    return (x < 0n) !== (y < 0n) ? -q : q;
+  }
   const y = float(b);
-  if (y === 0) throw new PyException('ZeroDivisionError', isInt(a) && isInt(b) ? 'division by zero' : 'float division by zero');
+  if (y === 0) throw new PyException('ZeroDivisionError', 'float division by zero');
   return float(a) / y;
 }
 

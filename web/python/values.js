@@ -148,6 +148,18 @@ export function typeName(value) {
   return 'object';
 }
 
+/** Python 3.11's limit on decimal conversions of ints (sys.get_int_max_str_digits()). */
+export const MAX_INT_DIGITS = 4300;
+
+/** An int in decimal, refused past MAX_INT_DIGITS digits as CPython 3.11 does. */
+export function intToDecimal(n) {
+  const text = n.toString();
+  if (text.length - (n < 0n ? 1 : 0) > MAX_INT_DIGITS) {
+    throw new PyException('ValueError', `Exceeds the limit (${MAX_INT_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit`);
+  }
+  return text;
+}
+
 /** Python's `repr(float)`: shortest round-trip digits; scientific below 1e-4 and from 1e16 on; `1e-05`, `-0.0`. */
 export function floatRepr(x) {
   if (Number.isNaN(x)) return 'nan';
@@ -186,7 +198,7 @@ function stringRepr(s) {
 /** Python's `repr(value)`. */
 export function repr(value, seen = new Set()) {
   switch (typeof value) {
-    case 'bigint': return value.toString();
+    case 'bigint': return intToDecimal(value);
     case 'number': return floatRepr(value);
     case 'boolean': return value ? 'True' : 'False';
     case 'string': return stringRepr(value);
