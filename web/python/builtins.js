@@ -286,8 +286,7 @@ export function createBuiltins(rt) {
   });
   def('zip', (args, kwargs) => {
     const strict = truthy(kwargs.get('strict') ?? false);
-    const sources = args.map((a, n) => {
-      if (!rt.isIterable(a)) throw new PyException('TypeError', `zip argument #${n + 1} must support iteration`);
+    const sources = args.map((a) => {
       return rt.iterate(a)[Symbol.iterator]();
     });
     return new PyIterator('zip', (function* zip() {
@@ -328,11 +327,20 @@ export function createBuiltins(rt) {
   });
   positional('all', 1, 1, (iterable) => [...rt.iterate(iterable)].every(truthy));
   positional('any', 1, 1, (iterable) => [...rt.iterate(iterable)].some(truthy));
-  positional('divmod', 2, 2, (a, b) => new PyTuple([binaryOp('//', a, b), binaryOp('%', a, b)]));
+  positional('divmod', 2, 2, (a, b) => {
+    if ((typeof a === 'number' || typeof b === 'number') && toNumber(b) === 0) {
+      throw new PyException('ZeroDivisionError', 'float divmod()');
+    }
+    return new PyTuple([binaryOp('//', a, b), binaryOp('%', a, b)]);
+  });
   positional('pow', 2, 2, (a, b) => binaryOp('**', a, b));
   positional('repr', 1, 1, (value) => repr(value));
   positional('format', 1, 2, (value, spec = '') => formatValue(value, spec));
-  positional('chr', 1, 1, (code) => String.fromCodePoint(index(code)));
+  positional('chr', 1, 1, (code) => {
+    const n = index(code);
+    if (n < 0 || n > 0x10ffff) throw new PyException('ValueError', 'chr() arg not in range(0x110000)');
+    return String.fromCodePoint(n);
+  });
   positional('ord', 1, 1, (c) => {
     if (typeof c !== 'string' || [...c].length !== 1) {
       throw new PyException('TypeError', `ord() expected a character, but string of length ${[...String(c)].length} found`);
@@ -404,10 +412,15 @@ export function createBuiltins(rt) {
     const dict = new PyDict();
     if (args[0] instanceof PyDict) for (const [k, v] of args[0].entries) dict.set(k, v);
     else if (args.length) {
+      let n = 0;
       for (const pair of rt.iterate(args[0])) {
+        if (!rt.isIterable(pair)) {
+          throw new PyException('TypeError', `cannot convert dictionary update sequence element #${n} to a sequence`);
+        }
+        n++;
         const items = [...rt.iterate(pair)];
         if (items.length !== 2) {
-          throw new PyException('ValueError', `dictionary update sequence element has length ${items.length}; 2 is required`);
+          throw new PyException('ValueError', `dictionary update sequence element #${n - 1} has length ${items.length}; 2 is required`);
         }
         dict.set(items[0], items[1]);
       }

@@ -63,7 +63,11 @@ const SPEC = /^(?:(.)?([<>=^]))?([+\- ])?(z)?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([
 
 function parseSpec(spec, value) {
   const m = SPEC.exec(spec);
-  if (!m) throw new PyException('ValueError', `Invalid format specifier '${spec}' for object of type '${typeName(value)}'`);
+  if (!m) {
+    const unknownType = SPEC.test(spec.slice(0, -1)) && /[a-zA-Z]$/.test(spec) && !/[bcdeEfFgGnosxX%]/.test(spec.slice(-2, -1));
+    if (unknownType) throw new PyException('ValueError', `Unknown format code '${spec.slice(-1)}' for object of type '${typeName(value)}'`);
+    throw new PyException('ValueError', `Invalid format specifier '${spec}' for object of type '${typeName(value)}'`);
+  }
   const [, fill, align, sign, z, alternate, zero, width, grouping, precision, type] = m;
   return {
     fill: fill ?? (zero && !align ? '0' : ' '),

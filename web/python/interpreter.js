@@ -482,8 +482,8 @@ export class Interpreter {
       || (value instanceof PyObject && typeof value.iterate === 'function');
   }
 
-  /** A JS iterable over a Python iterable; every item costs a step of the budget. */
-  * iterate(value) {
+  /** A JS iterable over a Python iterable (TypeError at once if it is not one); every item costs a step. */
+  iterate(value) {
     let source;
     if (typeof value === 'string') source = value;
     else if (value instanceof PyList) source = liveItems(value);
@@ -491,11 +491,16 @@ export class Interpreter {
     else if (value instanceof PyDict) source = value.entries.map(([k]) => k);
     else if (value instanceof PyObject && typeof value.iterate === 'function') source = value.iterate();
     else throw new PyException('TypeError', `'${typeName(value)}' object is not iterable`);
+    return this.counted(source);
+  }
+
+  * counted(source) {
     for (const item of source) {
       this.tick();
       yield item;
     }
   }
+
 
   getAttribute(object, name) {
     let value;

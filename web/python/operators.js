@@ -315,6 +315,10 @@ export function contains(container, item, iterate) {
   }
   if (container instanceof PyDict) return container.has(item);
   if (container instanceof PyObject && typeof container.contains === 'function') return container.contains(item);
+  if (!(container instanceof PyList || container instanceof PyTuple
+    || (container instanceof PyObject && typeof container.iterate === 'function'))) {
+    throw new PyException('TypeError', `argument of type '${typeName(container)}' is not iterable`);
+  }
   for (const value of iterate(container)) {
     if (pyEquals(value, item)) return true;
   }
