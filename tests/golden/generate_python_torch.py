@@ -357,6 +357,40 @@ print(f"{loss:.4f} {loss.item():.2e} {loss} {torch.ones(2)}")
 print(str(torch.arange(3)), repr(torch.ones(1)), [torch.zeros(1), torch.tensor(2)])
 print(float(loss), int(torch.tensor(3.7)), round(loss.item(), 3), bool(torch.tensor(0.)), len(torch.ones(4, 2)))
 """,
+    "bool tensors, max, min, abs": """
+import torch
+t = torch.tensor([[1., 5., 5.], [-7., 2., 0.]], requires_grad=True)
+print(t > 0, (t > 0).sum(), (t >= 2).float().mean(), t == 5, 1 < t, torch.tensor([True, False]), torch.tensor(True))
+print((t > 0).dtype, (t > 0).tolist(), (t[0, 1] > 0).item(), torch.arange(4) != 2)
+print(t.max(), t.min(), t.argmax(), t.argmin(), torch.max(t), torch.abs(t), t.abs())
+t.max().backward()
+print(t.grad)
+print(torch.tensor([3, 1, 3]).max(), torch.tensor([3, 1, 3]).argmax(), abs(torch.tensor([-2., 3.])))
+""",
+    "functional losses": """
+import torch
+import torch.nn.functional as F
+x = torch.tensor([1., 2., -0.5], requires_grad=True)
+y = torch.tensor([0.3, 0.3, 0.3])
+print(F.mse_loss(x, y), F.l1_loss(x, y, reduction='sum'), F.mse_loss(x, y, reduction='none'))
+F.mse_loss(x, y).backward()
+print(x.grad)
+""",
+    "manual SGD under no_grad on parameters (5 digits: the package's conv gradients may differ in the last bit)": """
+import torch
+import torch.nn as nn
+torch.manual_seed(11)
+m = nn.Conv1d(1, 1, 2)
+x = torch.randn(1, 1, 5)
+for step in range(3):
+    loss = (m(x) ** 2).sum()
+    m.zero_grad()
+    loss.backward()
+    with torch.no_grad():
+        for p in m.parameters():
+            p -= 0.05 * p.grad
+    print(step, f"{loss.item():.5f}", [round(w, 5) for w in m.weight.view(-1).tolist()], round(m.bias.item(), 5))
+""",
     "outside: float64": """
 import torch
 torch.zeros(2, dtype=torch.float64)

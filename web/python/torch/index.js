@@ -10,7 +10,8 @@ import { arange, filled, linspace, tensor } from './factories.js';
 import { activation, conv1d } from './functional.js';
 import { Conv1d, L1Loss, MSELoss, ModuleClass, ReLU, Sequential, Sigmoid, Tanh } from './modules.js';
 import { OptimizerClass } from './optim.js';
-import { reduce } from './ops.js';
+import { absolute, argExtreme, extreme, reduce } from './ops.js';
+import { computeLoss, packageLoss } from './losses.js';
 
 /** torch's default seed, the one a new `torch.Generator()` starts from; a session starts there so runs repeat. */
 export const DEFAULT_SEED = 67280421310721n;
@@ -97,8 +98,19 @@ export function createTorchModules(nn) {
       return activation(tensorArg(input, `${kind.toLowerCase()}()`), kind);
     })]));
 
+  const lossFunction = (name, kind) => builtin(name, (args, kwargs) => {
+    const a = bind(`${name}()`, args, kwargs, ['input', 'target', 'size_average=', 'reduce=', 'reduction='], { reduction: 'mean' });
+    if (a.size_average !== null || a.reduce !== null) throw notSupported(`${name}'s deprecated size_average and reduce arguments`);
+    return computeLoss(ctx, packageLoss(nn, kind, a.reduction), kind, a.reduction, a.input, a.target);
+  });
+  const tensorFunction = (name, fn) => builtin(name, (args, kwargs) => {
+    const { input } = bind(`${name}()`, args, kwargs, ['input']);
+    return fn(tensorArg(input, `${name}()`), name);
+  });
   const functional = new TorchModule('torch.nn.functional', {
     conv1d: builtin('conv1d', (args, kwargs) => conv1d(ctx, args, kwargs)),
+    mse_loss: lossFunction('mse_loss', 'MSELoss'),
+    l1_loss: lossFunction('l1_loss', 'L1Loss'),
     ...activations(''),
   });
   const nnModule = new TorchModule('torch.nn', {
@@ -139,6 +151,11 @@ export function createTorchModules(nn) {
     sum: reduction('sum'),
     mean: reduction('mean'),
     numel: builtin('numel', (args) => BigInt(tensorArg(args[0], 'numel()').numel())),
+    abs: tensorFunction('abs', absolute),
+    max: tensorFunction('max', extreme),
+    min: tensorFunction('min', extreme),
+    argmax: tensorFunction('argmax', argExtreme),
+    argmin: tensorFunction('argmin', argExtreme),
     ...activations('torch.'),
     ...DTYPES,
     nn: nnModule,

@@ -1,14 +1,13 @@
 // torch.nn's modules as Python objects: Conv1d over the package's layer (its parameters are Parameters whose values
 // live in the layer), Sequential, ReLU/Tanh/Sigmoid and the MSELoss/L1Loss criteria.
 import { PyBuiltin, PyException, PyObject, PyTuple, isInt, truthy, typeName } from '../values.js';
-import { Tensor, internals } from '../../lib/tensor.js';
+import { Tensor } from '../../lib/tensor.js';
 import { formatLayer, formatSequential } from '../../lib/repr.js';
-import { TorchTensor, float32 } from './tensor.js';
+import { TorchTensor } from './tensor.js';
 import { bind, intArg } from './args.js';
-import { notSupported, pyErrors, toPyException } from './errors.js';
+import { notSupported, pyErrors } from './errors.js';
 import { activation, checkInput, convolve, restoreGenerator } from './functional.js';
-import { arithmetic, broadcastShapes, floatResult, toDType } from './ops.js';
-import { cascadeSum } from './sum.js';
+import { computeLoss, packageLoss } from './losses.js';
 
 /** `m.parameters()`: a one-pass generator object, as Python's. */
 export class ParameterGenerator extends PyObject {
@@ -271,48 +270,16 @@ function lossClass(kind) {
       if (sizeAverage !== null || reduce !== null) throw notSupported(`${kind}'s deprecated size_average and reduce arguments`);
       this.#reduction = reduction;
       try {
-        this.#loss = new ctx.nn[kind]({ reduction });
+        this.#loss = packageLoss(ctx.nn, kind, reduction);
       } catch (error) {
-        this.#error = toPyException(error);
-        if (this.#error.type === 'RuntimeError') this.#error = new PyException('ValueError', this.#error.message);
+        this.#error = error;
       }
     }
 
     forward(args) {
       if (args.length !== 2) throw new PyException('TypeError', `forward() missing 1 required positional argument: 'target'`);
       if (this.#error) throw this.#error;
-      const given = args.map((t) => {
-        if (!(t instanceof TorchTensor)) {
-          throw new PyException('AttributeError', `'${typeName(t)}' object has no attribute 'size'`);
-        }
-        return toDType(t, float32);
-      });
-      // torch broadcasts a target of another shape (with a warning, on stderr): both are expanded here.
-      const shape = broadcastShapes(given[0].shape, given[1].shape);
-      const [input, target] = given.map((t) => (t.shape.length === shape.length && t.shape.every((s, i) => s === shape[i]) ? t
-        : arithmetic(this.ctx, '+', t, TorchTensor.floatOf(this.ctx, new Float32Array(shape.reduce((a, b) => a * b, 1)), shape))));
-      const loss = pyErrors(() => this.#loss.forward(input.js(), target.js()));
-      const node = internals.node(loss);
-      return floatResult(this.ctx, this.#value(input.values(), target.values()), loss.shape, this.#gradFn(),
-        [input, target], (g) => node.run(g));
-    }
-
-    // The loss as torch 1.13 computes it: the elementwise loss, then torch's summation (and division) for the reduction.
-    #value(x, t) {
-      const each = new Float32Array(x.length);
-      for (let i = 0; i < x.length; i++) {
-        const d = Math.fround(x[i] - t[i]);
-        each[i] = kind === 'MSELoss' ? Math.fround(d * d) : Math.abs(d);
-      }
-      if (this.#reduction === 'none') return each;
-      const sum = cascadeSum(each);
-      return Float32Array.of(this.#reduction === 'sum' ? sum : Math.fround(sum / x.length));
-    }
-
-    // torch 1.13 computes l1_loss as (input - target).abs() then the reduction: its grad_fn is the last of those.
-    #gradFn() {
-      if (kind === 'MSELoss') return 'MseLossBackward0';
-      return { mean: 'MeanBackward0', sum: 'SumBackward0', none: 'AbsBackward0' }[this.#reduction];
+      return computeLoss(this.ctx, this.#loss, kind, this.#reduction, args[0], args[1]);
     }
 
     repr() { return `${kind}()`; }

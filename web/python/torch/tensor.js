@@ -160,6 +160,7 @@ export class TorchTensor extends PyObject {
     return NotImplemented;
   }
   compare(op, other) { return ops.comparison(this, op, other); }
+  abs() { return ops.absolute(this); }
 
   length() {
     const shape = this.shape;
