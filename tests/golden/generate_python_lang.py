@@ -308,6 +308,11 @@ PROGRAMS = {
     "error-after-output-in-loop": "for i in range(5):\n    print(i, 10 / (3 - i))\n",
     "error-format-spec": "print(f'{\"abc\":d}')\n",
     "error-precision-int": "print(f'{5:.2d}')\n",
+    "error-line-multiline-list": "x = [1,\n     2,\n     undefined]\n",
+    "error-line-multiline-call": "def f(a,\n      b):\n    return a +\\\n        b\nf(1,\n  'x')\n",
+    "error-line-multiline-comprehension": "w = [i / 0\n     for i in range(3)]\n",
+    "error-line-multiline-fstring": "v = f\"\"\"\n{1/0}\"\"\"\n",
+    "error-line-multiline-subscript": "p = (\n  1,\n  2\n)[3]\n",
     "error-recursion": "def f(n):\n    return f(n + 1)\nf(0)\n",
     # --- syntax errors (nothing runs) -------------------------------------------------------------------------------
     "syntax-missing-colon": "print('never')\nif True\n    print(1)\n",

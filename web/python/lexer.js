@@ -270,7 +270,8 @@ function fStringParts(body, raw, line) {
       throw syntaxError("f-string: single '}' is not allowed", line);
     } else if (c === '{') {
       flush();
-      const field = fStringField(body, i + 1, raw, line);
+      const fieldLine = line + (body.slice(0, i).match(/\n/g)?.length ?? 0);
+      const field = fStringField(body, i + 1, raw, fieldLine);
       parts.push(field.part);
       i = field.end;
     } else {
