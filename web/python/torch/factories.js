@@ -3,6 +3,7 @@ import { PyException, PyList, PyTuple, isInt, typeName } from '../values.js';
 import { TorchTensor, bool, checkDType, float32, int64 } from './tensor.js';
 import { bind, numberArg, sizesArg } from './args.js';
 import { notSupported, pyErrors } from './errors.js';
+import { checkedCount, scalarOf } from './ops.js';
 
 const f = Math.fround;
 
@@ -21,7 +22,11 @@ function nested(data) {
       if (value instanceof PyList || value instanceof PyTuple) {
         throw new PyException('ValueError', `expected sequence of length ${shape[dim - 1]} at dim ${dim - 1} (got ${value.items.length})`);
       }
-      if (value instanceof TorchTensor) throw notSupported('torch.tensor() of a list of tensors');
+      if (value instanceof TorchTensor) { // one-element tensors count as their number
+        if (value.numel() !== 1) throw new PyException('ValueError', 'only one element tensors can be converted to Python scalars');
+        values.push(scalarOf(value));
+        return;
+      }
       if (typeof value === 'string' && dim > 0) throw new PyException('ValueError', "too many dimensions 'str'");
       if (!isInt(value) && typeof value !== 'number') {
         throw new PyException(dim === 0 ? 'RuntimeError' : 'TypeError', dim === 0 ? `Could not infer dtype of ${typeName(value)}`
@@ -104,6 +109,7 @@ export function filled(ctx, kind, args, kwargs) {
   const { dtype, requiresGrad } = creation(where, kwargs);
   const sizes = checkSizes(sizesArg(args, where, kind === 'zeros' || kind === 'ones' ? 'SymInts' : 'ints'));
   if (dtype === int64) {
+    checkedCount(ctx, sizes, where);
     if (kind === 'randn' || kind === 'rand') {
       throw new PyException('RuntimeError', `"${kind === 'randn' ? 'normal' : 'uniform'}_kernel_cpu" not implemented for 'Long'`);
     }
@@ -128,6 +134,7 @@ export function arange(ctx, args, kwargs) {
     throw new PyException('RuntimeError', 'upper bound and larger bound inconsistent with step sign');
   }
   const count = Math.ceil((e - s) / d);
+  checkedCount(ctx, [count], 'arange()');
   const type = dtype ?? ([start, end, step].every(isInt) ? int64 : float32);
   const values = Array.from({ length: count }, (_, i) => (type === int64 ? BigInt(s) + BigInt(i) * BigInt(d) : s + i * d));
   return withRequiresGrad(fromValues(ctx, values, [count], type), requiresGrad);
@@ -148,6 +155,7 @@ export function linspace(ctx, args, kwargs) {
   if (!isInt(steps)) throw new PyException('TypeError', `linspace(): argument 'steps' must be int, not ${typeName(steps)}`);
   if (n < 0) throw new PyException('RuntimeError', 'number of steps must be non-negative');
   if (dtype === int64) throw notSupported('linspace with dtype=torch.int64');
+  checkedCount(ctx, [n], 'linspace()');
   const a = f(numberArg(start, 'linspace()', 'start'));
   const b = f(numberArg(end, 'linspace()', 'end'));
   const step = f((b - a) / (n - 1));

@@ -119,9 +119,23 @@ const INT_OPS = {
   '%': (x, y) => x - floorDiv(x, y) * y,
   '**': (x, y) => {
     if (y < 0n) throw new PyException('RuntimeError', 'Integers to negative integer powers are not allowed.');
-    return x ** y;
+    let result = 1n; // by squaring, wrapping to int64 at each step as torch's int64 arithmetic does
+    for (let base = x, e = y; e > 0n; e >>= 1n, base = BigInt.asIntN(64, base * base)) {
+      if (e & 1n) result = BigInt.asIntN(64, result * base);
+    }
+    return result;
   },
 };
+
+/** The element count of a new tensor of `shape`, refused (RuntimeError) past the package's maximum. */
+export function checkedCount(ctx, shape, where) {
+  const count = product(shape);
+  if (count > ctx.nn.maxTensorElements) {
+    throw new PyException('RuntimeError', `${where}: a tensor of shape [${shape.join(', ')}] has ${count} elements, more than ` +
+      `the maximum of ${ctx.nn.maxTensorElements}`);
+  }
+  return count;
+}
 
 function isScalar(value) { return isInt(value) || typeof value === 'number'; }
 
@@ -142,7 +156,7 @@ export function arithmetic(ctx, op, a, b) {
   const x = operand(a, isFloat);
   const y = operand(b, isFloat);
   const shape = broadcastShapes(x.shape, y.shape);
-  const count = product(shape);
+  const count = checkedCount(ctx, shape, `the result of ${op}`);
   const xi = broadcastIndex(shape, x.shape);
   const yi = broadcastIndex(shape, y.shape);
   if (!isFloat) {
@@ -215,6 +229,7 @@ export function comparison(t, op, other) {
   const x = operand(t, isFloat);
   const y = operand(other, isFloat);
   const shape = broadcastShapes(x.shape, y.shape);
+  checkedCount(t.ctx, shape, `the result of ${op}`);
   const xi = broadcastIndex(shape, x.shape);
   const yi = broadcastIndex(shape, y.shape);
   const test = COMPARISONS[op];
