@@ -38,6 +38,18 @@ test('a session gets torch, torch.nn, torch.nn.functional, torch.autograd and to
     (e) => e.type === 'NotImplementedError' && e.message.includes('torch.cat'));
 });
 
+test("a program's modules as the package's objects (the playground shows the model a program leaves behind)", () => {
+  const nnModule = createTorchModules(nn).get('torch.nn');
+  const make = (name, ...args) => nnModule.getAttr(name).call(args, new Map());
+  const conv = make('Conv1d', 1n, 2n, 3n);
+  const model = make('Sequential', conv, make('Tanh'));
+  assert.equal(conv.toPackage() instanceof nn.Conv1d, true);
+  assert.equal(String(model.toPackage()), String(model.repr()));
+  assert.equal(model.toPackage().at(0), conv.toPackage());
+  assert.equal(make('MSELoss').toPackage(), null);
+  assert.equal(make('Sequential', model).toPackage(), null); // the package's Sequential holds no Sequential
+});
+
 test('cells of one session share tensors, layers and the generator; no_grad ends with its block even on an error', () => {
   const session = createSession(nn);
   assert.deepEqual(session.run('import torch\nimport torch.nn as nn\ntorch.manual_seed(1)\nm = nn.Conv1d(1, 1, 3)'),

@@ -40,6 +40,11 @@ class Module extends PyObject {
   get typeName() { return this.constructor.pythonName; }
   /** The module's Parameters in torch's order. */
   parameterList() { return []; }
+  /**
+   * The module as the package's object (nn.Conv1d, nn.Sequential, nn.ReLU, …), for the playground to show the model a
+   * program left behind; null when the package has no such model (a loss, a Sequential holding one).
+   */
+  toPackage() { return null; }
   call(args, kwargs) {
     if (kwargs?.size) throw new PyException('TypeError', `forward() got an unexpected keyword argument '${[...kwargs.keys()][0]}'`);
     return this.forward(args);
@@ -138,8 +143,7 @@ export class Conv1d extends Module {
     this.#layer = layer;
   }
 
-  /** The package layer (the playground reads the last model a program leaves behind). */
-  get layer() { return this.#layer; }
+  toPackage() { return this.#layer; }
   parameterList() { return this.#bias ? [this.#weight, this.#bias] : [this.#weight]; }
   forward(args) {
     if (args.length !== 1) throw new PyException('TypeError', `forward() takes 2 positional arguments but ${args.length + 1} were given`);
@@ -213,6 +217,10 @@ export class Sequential extends Module {
   }
 
   parameterList() { return this.modules.flatMap((m) => m.parameterList()); }
+  toPackage() {
+    const layers = this.modules.map((m) => (m instanceof Sequential ? null : m.toPackage()));
+    return layers.every((layer) => layer !== null) ? new this.ctx.nn.Sequential(layers) : null;
+  }
   forward(args) {
     if (args.length !== 1) throw new PyException('TypeError', `forward() takes 2 positional arguments but ${args.length + 1} were given`);
     return this.modules.reduce((x, m) => m.call([x], new Map()), args[0]);
@@ -248,6 +256,7 @@ function activationClass(kind) {
       return activation(args[0], kind);
     }
     repr() { return `${kind}(${this.#inplace ? 'inplace=True' : ''})`; }
+    toPackage() { return new this.ctx.nn[kind](); }
   };
 }
 
