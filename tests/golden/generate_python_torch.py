@@ -391,6 +391,18 @@ for step in range(3):
             p -= 0.05 * p.grad
     print(step, f"{loss.item():.5f}", [round(w, 5) for w in m.weight.view(-1).tolist()], round(m.bias.item(), 5))
 """,
+    "broadcast gradients summed in torch's order": """
+import torch
+torch.manual_seed(12)
+x = torch.randn(3, 4, 20)
+for shape in [(4, 1), (1, 4, 1), (20,), (3, 1, 20), (1,), (), (3, 4, 1), (1, 1, 20), (3, 1, 1)]:
+    b = torch.randn(shape, requires_grad=True)
+    (x * b).sum().backward()
+    print(shape, b.grad.view(-1).tolist()[:6])
+w = torch.randn(9, 1, requires_grad=True)
+(torch.randn(9, 33) * w).mean().backward()
+print(w.grad.view(-1).tolist())
+""",
     "outside: float64": """
 import torch
 torch.zeros(2, dtype=torch.float64)

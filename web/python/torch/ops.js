@@ -6,7 +6,7 @@ import { Tensor } from '../../lib/tensor.js';
 import { edgeOf, recordResult } from '../../lib/autograd.js';
 import { TorchTensor, bool, checkDType, float32 } from './tensor.js';
 import { notSupported } from './errors.js';
-import { cascadeSum, columnSum } from './sum.js';
+import { sumDims } from './sum.js';
 
 const f = Math.fround;
 const product = (shape) => shape.reduce((a, b) => a * b, 1);
@@ -69,12 +69,11 @@ function broadcastIndex(outShape, inShape) {
   return index;
 }
 
-// A gradient of the broadcast output summed back onto an input's elements.
-function sumTo(grad, index, count) {
-  if (index.length === count) return grad;
-  const out = new Float32Array(count);
-  for (let i = 0; i < grad.length; i++) out[index[i]] = f(out[index[i]] + grad[i]);
-  return out;
+// A gradient over the broadcast `shape` summed back to an input's shape, in torch's order (sum_to_size).
+function sumTo(grad, shape, inShape) {
+  const aligned = [...new Array(shape.length - inShape.length).fill(1), ...inShape];
+  if (aligned.every((size, d) => size === shape[d])) return grad;
+  return sumDims(grad, shape, aligned.map((size, d) => size === 1 && shape[d] !== 1));
 }
 
 // ---- elementwise arithmetic
@@ -171,7 +170,7 @@ export function arithmetic(ctx, op, a, b) {
   for (let i = 0; i < count; i++) out[i] = fn(x.values[xi[i]], y.values[yi[i]]);
   const [name, gradients] = backwardOf(op, x, y, out, xi, yi);
   return floatResult(ctx, out, shape, name, [x.tensor, y.tensor], (g) => gradients(g).map((gi, k) =>
-    gi && sumTo(gi, k === 0 ? xi : yi, k === 0 ? x.values.length : y.values.length)));
+    gi && sumTo(gi, shape, k === 0 ? x.shape : y.shape)));
 }
 
 // The grad_fn name and the gradients (each over the broadcast output) of `x op y`.
@@ -377,12 +376,7 @@ export function reduce(t, kind, dim, keepdim) {
     }
     return TorchTensor.int(ctx, out, outShape);
   }
-  const out = new Float32Array(outer * inner);
-  for (let o = 0; o < outer; o++) {
-    const slab = values.subarray(o * size * inner, (o + 1) * size * inner);
-    if (inner === 1) out[o] = cascadeSum(slab);
-    else for (let j = 0; j < inner; j++) out[o * inner + j] = columnSum(slab, size, inner, j);
-  }
+  const out = sumDims(values, shape, shape.map((_, i) => all || i === d));
   if (kind === 'mean') for (let i = 0; i < out.length; i++) out[i] = f(out[i] / size);
   const name = `${kind === 'sum' ? 'Sum' : 'Mean'}Backward${all ? 0 : 1}`;
   return floatResult(ctx, out, outShape, name, [t], (g) => {

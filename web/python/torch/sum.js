@@ -63,3 +63,74 @@ export function columnSum(x, rows, columns, j) {
   if (j < Math.floor(columns / group) * group) return multiRowSum(x, j, columns, 1, rows, 1)[0];
   return rowSum(x, j, columns, rows);
 }
+
+/**
+ * Sums `x` (row-major over `shape`) over the dims where `reduced[d]` is true, in torch's order: the result holds the
+ * kept elements, row-major. Runs of adjacent reduced (or kept) dims act as one dim, as in torch's TensorIterator; a
+ * reduction over inner rows and again over outer ones accumulates the rows' sums into the output one outer index
+ * after the other, as torch's reduction loop does.
+ */
+export function sumDims(x, shape, reduced) {
+  const groups = [];
+  shape.forEach((size, d) => {
+    if (size === 1) return; // no layout: torch drops such dims before grouping the others
+    const last = groups.at(-1);
+    if (last && last.reduced === reduced[d]) last.size *= size;
+    else groups.push({ size, reduced: reduced[d] });
+  });
+  if (groups.length > 1 && !groups[0].reduced) { // leading kept dims: independent blocks
+    const outer = groups.shift().size;
+    return concatBlocks(x, outer, summation(groups));
+  }
+  return summation(groups)(x);
+}
+
+// The summation for groups that start with a reduced one: a function of one block's values.
+function summation(groups) {
+  const pattern = groups.map((g) => (g.reduced ? 'R' : 'K')).join('');
+  const [a, b, c] = groups.map((g) => g.size);
+  switch (pattern) {
+    case '': return (block) => Float32Array.of(block[0] ?? 0);
+    case 'K': return (block) => block.slice();
+    case 'R': return (block) => Float32Array.of(cascadeSum(block));
+    case 'RK': return (block) => Float32Array.from({ length: b }, (_, j) => columnSum(block, a, b, j));
+    case 'RKR': return (block) => {
+      const out = new Float32Array(b);
+      for (let i = 0; i < a; i++) {
+        for (let j = 0; j < b; j++) out[j] = f(out[j] + cascadeSum(block.subarray((i * b + j) * c, (i * b + j + 1) * c)));
+      }
+      return out;
+    };
+    default: return (block) => sequentialSum(block, groups);
+  }
+}
+
+function concatBlocks(x, outer, sumBlock) {
+  const size = x.length / outer;
+  const parts = [];
+  for (let o = 0; o < outer; o++) parts.push(sumBlock(x.subarray(o * size, (o + 1) * size)));
+  const out = new Float32Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return out;
+}
+
+// Any other pattern: each kept element's terms added in row-major order.
+function sequentialSum(x, groups) {
+  const keptSize = groups.filter((g) => !g.reduced).reduce((n, g) => n * g.size, 1);
+  const out = new Float32Array(keptSize);
+  const counter = groups.map(() => 0);
+  for (let i = 0; i < x.length; i++) {
+    let k = 0;
+    groups.forEach((g, d) => { if (!g.reduced) k = k * g.size + counter[d]; });
+    out[k] = f(out[k] + x[i]);
+    for (let d = groups.length - 1; d >= 0; d--) {
+      if (++counter[d] < groups[d].size) break;
+      counter[d] = 0;
+    }
+  }
+  return out;
+}
