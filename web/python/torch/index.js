@@ -10,7 +10,7 @@ import { arange, filled, linspace, tensor } from './factories.js';
 import { activation, conv1d } from './functional.js';
 import { Conv1d, L1Loss, MSELoss, ModuleClass, ReLU, Sequential, Sigmoid, Tanh } from './modules.js';
 import { OptimizerClass } from './optim.js';
-import { absolute, argExtreme, extreme, reduce } from './ops.js';
+import { absolute, reduce } from './ops.js';
 import { computeLoss, packageLoss } from './losses.js';
 
 /** torch's default seed, the one a new `torch.Generator()` starts from; a session starts there so runs repeat. */
@@ -152,10 +152,6 @@ export function createTorchModules(nn) {
     mean: reduction('mean'),
     numel: builtin('numel', (args) => BigInt(tensorArg(args[0], 'numel()').numel())),
     abs: tensorFunction('abs', absolute),
-    max: tensorFunction('max', extreme),
-    min: tensorFunction('min', extreme),
-    argmax: tensorFunction('argmax', argExtreme),
-    argmin: tensorFunction('argmin', argExtreme),
     ...activations('torch.'),
     ...DTYPES,
     nn: nnModule,

@@ -99,12 +99,6 @@ function inPlace(t, op, other, alpha) {
   return t;
 }
 
-// max/min/argmax/argmin over all elements; along a dim (torch's named tuples) they are outside the subset.
-function noDim(t, args, kwargs, kind, fn) {
-  if (args.length || kwargs.size) throw notSupported(`Tensor.${kind}(dim)`);
-  return fn(t, kind);
-}
-
 const METHODS = {
   size: (t, a, k) => {
     const { dim } = bind('size()', a, k, ['dim=']);
@@ -162,10 +156,6 @@ const METHODS = {
   mul_: (t, a, k) => inPlace(t, '*', bind('mul_()', a, k, ['other']).other, null),
   div_: (t, a, k) => inPlace(t, '/', bind('div_()', a, k, ['other']).other, null),
   abs: (t) => ops.absolute(t),
-  max: (t, a, k) => noDim(t, a, k, 'max', ops.extreme),
-  min: (t, a, k) => noDim(t, a, k, 'min', ops.extreme),
-  argmax: (t, a, k) => noDim(t, a, k, 'argmax', ops.argExtreme),
-  argmin: (t, a, k) => noDim(t, a, k, 'argmin', ops.argExtreme),
   relu: (t) => activation(t, 'ReLU'),
   tanh: (t) => activation(t, 'Tanh'),
   sigmoid: (t) => activation(t, 'Sigmoid'),
@@ -183,7 +173,7 @@ const ATTRIBUTES = {
 };
 
 // Real Tensor methods outside the subset: NotImplementedError rather than AttributeError.
-const UNSUPPORTED = ['numpy', 'transpose', 'permute', 't', 'T', 'matmul', 'mm', 'bmm', 'exp', 'log', 'sqrt', 'clamp', 'norm', 'std', 'var', 'expand', 'repeat', 'contiguous', 'type', 'cuda', 'cpu', 'device',
+const UNSUPPORTED = ['numpy', 'transpose', 'permute', 't', 'T', 'matmul', 'mm', 'bmm', 'max', 'min', 'argmax', 'argmin', 'exp', 'log', 'sqrt', 'clamp', 'norm', 'std', 'var', 'expand', 'repeat', 'contiguous', 'type', 'cuda', 'cpu', 'device',
   'double', 'half', 'int', 'bool', 'softmax', 'uniform_', 'normal_', 'masked_fill', 'gather', 'scatter', 'index_select',
   'split', 'chunk', 'cat', 'stack', 'topk', 'sort', 'round', 'floor', 'ceil', 'sign', 'neg', 'exp_', 'retain_grad',
   'register_hook', 'storage', 'stride', 'is_contiguous', 'new_zeros', 'new_ones', 'zeros_like', 'expand_as', 'view_as',

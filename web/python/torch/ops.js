@@ -393,32 +393,6 @@ export function reduce(t, kind, dim, keepdim) {
   });
 }
 
-/** t.max() / t.min() over all elements (MaxBackward1/MinBackward1: the gradient shared evenly by the ties). */
-export function extreme(t, kind) {
-  const values = t.values();
-  if (values.length === 0) {
-    throw new PyException('RuntimeError', `${kind}(): Expected reduction dim to be specified for input.numel() == 0. ` +
-      'Specify the reduction dim with the \'dim\' argument.');
-  }
-  let best = values[0];
-  for (const v of values) if ((kind === 'max' ? v > best : v < best) || Number.isNaN(v)) best = v;
-  if (!t.isFloat) return TorchTensor.int(t.ctx, BigInt64Array.of(best), [], t.dtype);
-  const ties = values.reduce((n, v) => n + (Object.is(v, best) || v === best ? 1 : 0), 0);
-  return floatResult(t.ctx, Float32Array.of(best), [], `${kind === 'max' ? 'Max' : 'Min'}Backward1`, [t], (g) => [
-    values.map((v) => (v === best ? f(g[0] / ties) : 0))]);
-}
-
-/** t.argmax() / t.argmin() over all elements: the first index of the extreme, int64. */
-export function argExtreme(t, kind) {
-  const values = t.values();
-  if (values.length === 0) throw new PyException('RuntimeError', `${kind}(): Expected reduction dim to be specified for input.numel() == 0.`);
-  let at = 0;
-  values.forEach((v, i) => {
-    if (kind === 'argmax' ? v > values[at] : v < values[at]) at = i;
-  });
-  return TorchTensor.int(t.ctx, BigInt64Array.of(BigInt(at)), []);
-}
-
 /** |t| (AbsBackward0: the gradient times the sign). */
 export function absolute(t) {
   const values = t.values();
