@@ -129,7 +129,12 @@ const METHODS = {
   float: (t) => ops.toDType(t, float32),
   long: (t) => ops.toDType(t, int64),
   to: (t, a, k) => ops.toDType(t, bind('to()', a, k, ['dtype']).dtype),
-  backward: (t, a, k) => backward(t, bind('backward()', a, k, ['gradient=', 'retain_graph=', 'create_graph=']).gradient),
+  backward: (t, a, k) => {
+    const { gradient, retain_graph: retain, create_graph: create } = bind('backward()', a, k,
+      ['gradient=', 'retain_graph=', 'create_graph=', 'inputs=']);
+    if (retain === true || create === true) throw notSupported(`backward(${retain === true ? 'retain_graph' : 'create_graph'}=True)`);
+    return backward(t, gradient);
+  },
   requires_grad_: (t, a, k) => requiresGrad(t, bind('requires_grad_()', a, k, ['requires_grad='], { requires_grad: true }).requires_grad),
   copy_: (t, a, k) => ops.copyInto(t, bind('copy_()', a, k, ['src', 'non_blocking=']).src),
   zero_: (t) => ops.fillWith(t, 0n),
