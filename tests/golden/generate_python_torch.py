@@ -402,6 +402,19 @@ w = torch.randn(9, 1, requires_grad=True)
 (torch.randn(9, 33) * w).mean().backward()
 print(w.grad.view(-1).tolist())
 """,
+    "gradients along two paths": """
+import torch
+torch.manual_seed(61)
+a = torch.randn(3, requires_grad=True)
+b = torch.randn(3, requires_grad=True)
+y = ((a - b) + b) + (b + a) * a
+y.sum().backward()
+print(a.grad.tolist(), b.grad.tolist())
+c = torch.tensor(0.5, requires_grad=True)
+z = (0.7 / c) ** 2 + c + c * c
+z.backward()
+print(z.item(), c.grad.item())
+""",
     "outside: float64": """
 import torch
 torch.zeros(2, dtype=torch.float64)

@@ -185,7 +185,7 @@ function backwardOf(op, x, y, out, xi, yi) {
   };
   const scalarRight = !y.tensor;
   switch (op) {
-    case '+': return ['AddBackward0', (g) => [g, g]];
+    case '+': return ['AddBackward0', (g) => [g, g.slice()]]; // two arrays: the tape sums into them in place
     case '-': {
       const neg = each((g) => -g);
       if (!x.tensor) return ['RsubBackward1', (g) => [null, neg(g)]];
