@@ -415,6 +415,14 @@ z = (0.7 / c) ** 2 + c + c * c
 z.backward()
 print(z.item(), c.grad.item())
 """,
+    "empty tensors": """
+import torch
+i = torch.arange(12).view(3, 4)
+print(i[3:], i[:, 5:], torch.arange(0), torch.tensor([]), torch.zeros(0, 2), (i > 100)[2:1])
+x = torch.randn(2, 3, requires_grad=True)
+y = x[:, 4:]
+print(y, y.sum(), y.sum(1))
+""",
     "outside: float64": """
 import torch
 torch.zeros(2, dtype=torch.float64)

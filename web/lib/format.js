@@ -204,15 +204,17 @@ export function formatTensor(shape, data, { gradFn, requiresGrad = false } = {})
 }
 
 /**
- * Format an int64 (or bool) tensor as PyTorch 1.13 prints it: values right-aligned to the widest, no dtype suffix.
+ * Format an int64 (or bool) tensor as PyTorch 1.13 prints it: values right-aligned to the widest, no dtype suffix
+ * unless the tensor is empty (then `dtype` is printed, as torch does: no element tells the dtype).
  * @example formatIntegerTensor([1, 3], BigInt64Array.of(1n, -20n, 300n)) // 'tensor([[  1, -20, 300]])'
  * @example formatIntegerTensor([2], ['True', 'False']) // 'tensor([ True, False])'
  * @param {number[]} shape
  * @param {ArrayLike<bigint | string>} data row-major values (e.g. a BigInt64Array), each printed as String() does
+ * @param {{dtype?: string}} [options] the dtype as torch names it (`torch.int64`, `torch.bool`), printed when empty
  * @returns {string}
  */
-export function formatIntegerTensor(shape, data) {
-  return formatWith(makeIntegerFormatter, shape, data, {});
+export function formatIntegerTensor(shape, data, { dtype = 'torch.int64' } = {}) {
+  return formatWith(makeIntegerFormatter, shape, data, { emptyDtype: dtype });
 }
 
 /** torch's `_Formatter` for an integer tensor: the width of the longest printed value. */
@@ -222,7 +224,7 @@ function makeIntegerFormatter(values) {
   return { width, format: (v) => String(v).padStart(width) };
 }
 
-function formatWith(makeFormatterOf, shape, values, { gradFn, requiresGrad = false }) {
+function formatWith(makeFormatterOf, shape, values, { gradFn, requiresGrad = false, emptyDtype = null }) {
   const numel = shape.reduce((a, b) => a * b, 1);
   if (values.length < numel) throw new RangeError(`data has ${values.length} elements, shape needs ${numel}`);
   const indent = PREFIX.length;
@@ -232,6 +234,7 @@ function formatWith(makeFormatterOf, shape, values, { gradFn, requiresGrad = fal
   if (numel === 0) {
     // torch prints the shape of empty tensors unless they are 1-D.
     if (shape.length !== 1) suffixes.push(`size=(${shape.join(', ')})`);
+    if (emptyDtype) suffixes.push(`dtype=${emptyDtype}`);
     body = '[]';
   } else {
     const summarize = numel > THRESHOLD;

@@ -134,7 +134,9 @@ export class TorchTensor extends PyObject {
   get isLeaf() { return this.gradFn === null; }
 
   repr() {
-    if (this.isBool) return formatIntegerTensor(this.#intShape, Array.from(this.#ints, (v) => (v ? 'True' : 'False')));
+    if (this.isBool) {
+      return formatIntegerTensor(this.#intShape, Array.from(this.#ints, (v) => (v ? 'True' : 'False')), { dtype: 'torch.bool' });
+    }
     if (!this.isFloat) return formatIntegerTensor(this.#intShape, this.#ints);
     const tensor = this.js();
     if (this.isParameter) return formatParameter(tensor.shape, tensor.data, { requiresGrad: tensor.requiresGrad });
