@@ -11,7 +11,9 @@ import {
 } from './values.js';
 
 /** Size limits that keep a runaway program from exhausting memory. */
-export const LIMITS = { maxIntBits: 1_000_000, maxLength: 10_000_000 };
+export const MAX_INT_BITS = 1_000_000;
+export const MAX_LENGTH = 10_000_000;
+const SMALL = 1n << 64n; // below it no length needs measuring (comparisons with huge bigints are slow in V8)
 
 function tooBig(what) {
   return new PyException('MemoryError', `${what} exceeds the runtime's limit`);
@@ -19,15 +21,16 @@ function tooBig(what) {
 
 /** Raise when an int grows past the limit (RuntimeError-like MemoryError with a clear message). */
 export function checkInt(value) {
-  if (typeof value === 'bigint' && (value > 0n ? value : -value).toString(16).length * 4 > LIMITS.maxIntBits) {
-    throw tooBig(`an int of more than ${LIMITS.maxIntBits} bits`);
+  if (value < SMALL && value > -SMALL) return value;
+  if ((value < 0n ? -value : value).toString(16).length * 4 > MAX_INT_BITS) {
+    throw tooBig(`an int of more than ${MAX_INT_BITS} bits`);
   }
   return value;
 }
 
 /** Raise when a str or list would grow past the limit. */
 export function checkLength(length) {
-  if (length > LIMITS.maxLength) throw tooBig(`a str or list of more than ${LIMITS.maxLength} items`);
+  if (length > MAX_LENGTH) throw tooBig(`a str or list of more than ${MAX_LENGTH} items`);
 }
 
 const int = (v) => (typeof v === 'boolean' ? BigInt(v) : v);
@@ -99,8 +102,8 @@ function powInt(a, b) {
     return powFloat(float(a), float(b));
   }
   const bits = (a < 0n ? -a : a).toString(2).length;
-  if (a !== 0n && a !== 1n && a !== -1n && BigInt(bits - 1) * b > BigInt(LIMITS.maxIntBits)) {
-    throw tooBig(`an int of more than ${LIMITS.maxIntBits} bits`);
+  if (a !== 0n && a !== 1n && a !== -1n && BigInt(bits - 1) * b > BigInt(MAX_INT_BITS)) {
+    throw tooBig(`an int of more than ${MAX_INT_BITS} bits`);
   }
   return a ** b;
 }
@@ -130,16 +133,14 @@ function numeric(op, a, b) {
     switch (op) {
       case '+': return checkInt(x + y);
       case '-': return checkInt(x - y);
-      case '*':
-        if ((x.toString(16).length + y.toString(16).length) * 4 > LIMITS.maxIntBits + 8) checkInt(x * y);
-        return x * y;
+      case '*': return checkInt(x * y);
       case '/': return trueDivide(x, y);
       case '//': return floorDivInt(x, y);
       case '%': return modInt(x, y);
       case '**': return powInt(x, y);
       case '<<':
         if (y < 0n) throw new PyException('ValueError', 'negative shift count');
-        if (x !== 0n && y > BigInt(LIMITS.maxIntBits)) throw tooBig(`an int of more than ${LIMITS.maxIntBits} bits`);
+        if (x !== 0n && y > BigInt(MAX_INT_BITS)) throw tooBig(`an int of more than ${MAX_INT_BITS} bits`);
         return checkInt(x << y);
       case '>>':
         if (y < 0n) throw new PyException('ValueError', 'negative shift count');
