@@ -18,15 +18,25 @@ const program = (name) => golden.programs.find((p) => p.name === name);
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const LABELS = ['Imports', 'Example 1', 'Sanity check', 'Example 2', 'Sanity check 2', 'Example 3'];
 
-const openLesson = (width = 1280, options = {}) => openStatic(env.chrome.browser, `${env.server.url}examples/conv1d-lesson.html`,
-  { count: 4, width, height: width > 800 ? 900 : 812, ...options });
+/** The lesson once it has stopped moving: its widgets drawn and the live check's sentence (several lines) written. */
+async function openLesson(width = 1280) {
+  const page = await openStatic(env.chrome.browser, `${env.server.url}examples/conv1d-lesson.html`,
+    { count: 4, width, height: width > 800 ? 900 : 812 });
+  await page.waitForFunction(() => document.documentElement.dataset.lessonReady === 'true');
+  return page;
+}
 const cellLabelled = (page, label) => page.locator(`conv1d-code[label="${label}"]`);
 
 /** Does `action` and waits until `cell` has run once more; returns what its output shows. */
 async function runAndRead(cell, action) {
   const runs = Number((await cell.getAttribute('data-runs')) ?? 0);
   await action();
-  await cell.page().waitForFunction(([el, n]) => Number(el.dataset.runs ?? 0) > n, [await cell.elementHandle(), runs]);
+  try {
+    await cell.page().waitForFunction(([el, n]) => Number(el.dataset.runs ?? 0) > n, [await cell.elementHandle(), runs]);
+  } catch (error) {
+    // '[ ]': the action never reached the cell; '[*]': it is queued or running and never came back.
+    throw new Error(`${await cell.getAttribute('label')} did not run (prompt ${await cell.locator('.prompt').textContent()}): ${error.message}`);
+  }
   return shown(cell);
 }
 
