@@ -423,6 +423,15 @@ x = torch.randn(2, 3, requires_grad=True)
 y = x[:, 4:]
 print(y, y.sum(), y.sum(1))
 """,
+    "F.conv1d draws nothing: the generator (and its spare normal) stay where they were": """
+import torch
+import torch.nn.functional as F
+torch.manual_seed(0)
+a = torch.randn(3)
+y = F.conv1d(torch.ones(1, 1, 4), torch.ones(1, 1, 2))
+b = torch.randn(1)
+print(a.tolist(), y, b.tolist(), torch.randn(2).tolist(), torch.initial_seed())
+""",
     "outside: float64": """
 import torch
 torch.zeros(2, dtype=torch.float64)

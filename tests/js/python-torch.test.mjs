@@ -50,6 +50,22 @@ test("a program's modules as the package's objects (the playground shows the mod
   assert.equal(make('Sequential', model).toPackage(), null); // the package's Sequential holds no Sequential
 });
 
+test('each session keeps its own generator, whatever other sessions and the page draw in between', () => {
+  const draws = 'x = torch.randn(3)\nprint(x.tolist(), torch.nn.Conv1d(1, 1, 2).weight.tolist())';
+  const alone = createSession(nn);
+  alone.run('import torch\ntorch.manual_seed(5)');
+  const expected = [alone.run(draws).stdout, alone.run(draws).stdout];
+  const [a, b] = [createSession(nn), createSession(nn)];
+  a.run('import torch\ntorch.manual_seed(5)');
+  b.run('import torch\ntorch.manual_seed(5)');
+  assert.equal(a.run(draws).stdout, expected[0]);
+  nn.manualSeed(99); // the page's own use of the package
+  nn.randn(7);
+  assert.equal(b.run(draws).stdout, expected[0]);
+  assert.equal(a.run(draws).stdout, expected[1]);
+  assert.equal(b.run(draws).stdout, expected[1]);
+});
+
 test('cells of one session share tensors, layers and the generator; no_grad ends with its block even on an error', () => {
   const session = createSession(nn);
   assert.deepEqual(session.run('import torch\nimport torch.nn as nn\ntorch.manual_seed(1)\nm = nn.Conv1d(1, 1, 3)'),

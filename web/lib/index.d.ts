@@ -318,6 +318,8 @@ export interface Conv1dApi {
   manualSeed(seed: number | bigint): void;
   /** torch.initial_seed. */
   initialSeed(): bigint;
+  /** 32-bit values drawn from the global generator since the last manualSeed. */
+  drawsSinceSeed(): number;
   /** Allocator bytes in use and the WebAssembly heap size. */
   memory(): { allocatedBytes: number; heapBytes: number };
   /** The largest tensor, in elements, the library accepts. */

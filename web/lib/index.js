@@ -98,6 +98,8 @@ function createApi(core) {
     ones(...size) { return filled(1, 'ones()', size); },
     /** The seed last given to manualSeed (torch.initial_seed), as a BigInt. */
     initialSeed() { return initialSeed; },
+    /** 32-bit values drawn from the global generator since the last manualSeed: with initialSeed(), where it stands. */
+    drawsSinceSeed() { return core.drawsSinceSeed(); },
     /** WebAssembly memory in use by the allocator, and the heap's current size, in bytes. */
     memory() { return { allocatedBytes: core.heapBytesInUse(), heapBytes: core.HEAPU8.length }; },
     /** The largest tensor (in elements) the library accepts. */

@@ -116,7 +116,7 @@ export function filled(ctx, kind, args, kwargs) {
     return TorchTensor.int(ctx, new BigInt64Array(sizes.reduce((a, b) => a * b, 1)).fill(kind === 'ones' ? 1n : 0n), sizes);
   }
   if (dtype === bool) throw notSupported(`${where} with dtype=torch.bool`);
-  const made = pyErrors(() => ctx.nn[kind](sizes));
+  const made = pyErrors(() => (kind === 'randn' || kind === 'rand' ? ctx.generator.draw(kind, sizes) : ctx.nn[kind](sizes)));
   return withRequiresGrad(TorchTensor.float(ctx, made), requiresGrad);
 }
 

@@ -32,16 +32,6 @@ export function activation(input, kind) {
   return wrapResult(input.ctx, pyErrors(() => layer.forward(input.js())));
 }
 
-/**
- * Puts the global generator back where it was before `layer` drew its initial weights: the seed again, then as
- * many draws. (A normal value torch keeps from an odd-sized small randn is not restored.)
- */
-export function restoreGenerator(nn, layer) {
-  const { seed, drawsBefore } = layer.origin;
-  nn.manualSeed(seed);
-  for (let left = drawsBefore; left > 0; left -= nn.maxTensorElements) nn.rand(Math.min(left, nn.maxTensorElements));
-}
-
 /** F.conv1d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1). */
 export function conv1d(ctx, args, kwargs) {
   const a = bind('conv1d()', args, kwargs, ['input', 'weight', 'bias=', 'stride=', 'padding=', 'dilation=', 'groups='],
@@ -64,8 +54,8 @@ export function conv1d(ctx, args, kwargs) {
   const options = { stride: single(a.stride, 'stride'), dilation: single(a.dilation, 'dilation'), groups, bias: bias !== null,
     padding: typeof a.padding === 'string' ? a.padding : single(a.padding, 'padding') };
   const nn = ctx.nn;
-  const layer = pyErrors(() => new nn.Conv1d(shape[1] * groups, shape[0], shape[2], options));
-  restoreGenerator(nn, layer);
+  // A layer only for its computation: its initial weights are drawn, and given back, as F.conv1d draws nothing.
+  const layer = pyErrors(() => ctx.generator.borrow(() => new nn.Conv1d(shape[1] * groups, shape[0], shape[2], options)));
   pyErrors(() => {
     layer.weight = weight.js();
     if (bias !== null) layer.bias = bias.js();

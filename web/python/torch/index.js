@@ -10,6 +10,7 @@ import { arange, filled, linspace, tensor } from './factories.js';
 import { activation, conv1d } from './functional.js';
 import { Conv1d, L1Loss, MSELoss, ModuleClass, ReLU, Sequential, Sigmoid, Tanh } from './modules.js';
 import { OptimizerClass } from './optim.js';
+import { GeneratorLog } from './generator.js';
 import { absolute, reduce } from './ops.js';
 import { computeLoss, packageLoss } from './losses.js';
 
@@ -83,10 +84,12 @@ function parameter(ctx, args, kwargs) {
   return TorchTensor.stored(ctx, plainStorage(values), true);
 }
 
-/** A Map from module name to PyModule for one session; starts the generator at torch's default seed. */
+/**
+ * A Map from module name to PyModule for one session; the session's generator starts at torch's default seed and
+ * stays the session's own even when other sessions or the page draw from the package's generator in between.
+ */
 export function createTorchModules(nn) {
-  nn.manualSeed(DEFAULT_SEED);
-  const ctx = { nn, gradEnabled: true };
+  const ctx = { nn, gradEnabled: true, generator: new GeneratorLog(nn, DEFAULT_SEED) };
   const moduleClass = (cls) => new ModuleClass(ctx, cls);
   const reduction = (kind) => builtin(kind, (args, kwargs) => {
     const { input, dim, keepdim } = bind(`${kind}()`, args, kwargs, ['input', 'dim=', 'keepdim='], { keepdim: false });
@@ -141,10 +144,10 @@ export function createTorchModules(nn) {
     manual_seed: builtin('manual_seed', (args, kwargs) => {
       const { seed } = bind('manual_seed()', args, kwargs, ['seed']);
       if (!isInt(seed)) throw new PyException('TypeError', `manual_seed expected a long, but got ${typeName(seed)}`);
-      pyErrors(() => nn.manualSeed(BigInt(seed)));
+      pyErrors(() => ctx.generator.seed(BigInt(seed)));
       return new Generator();
     }),
-    initial_seed: builtin('initial_seed', () => nn.initialSeed()),
+    initial_seed: builtin('initial_seed', () => ctx.generator.initialSeed()),
     no_grad: builtin('no_grad', () => new NoGrad(ctx)),
     is_grad_enabled: builtin('is_grad_enabled', () => ctx.gradEnabled),
     Size: builtin('Size', (args) => new TorchSize(args.length ? [...(args[0].items ?? args[0].iterate())].map(Number) : [])),

@@ -6,7 +6,7 @@ import { formatLayer, formatSequential } from '../../lib/repr.js';
 import { TorchTensor } from './tensor.js';
 import { bind, intArg } from './args.js';
 import { notSupported, pyErrors } from './errors.js';
-import { activation, checkInput, convolve, restoreGenerator } from './functional.js';
+import { activation, checkInput, convolve } from './functional.js';
 import { computeLoss, packageLoss } from './losses.js';
 
 /** `m.parameters()`: a one-pass generator object, as Python's. */
@@ -109,8 +109,8 @@ export class Conv1d extends Module {
       padding: typeof a.padding === 'string' ? a.padding : value(a.padding, 'padding'),
       bias: pythonBool(a.bias), padding_mode: a.padding_mode,
     };
-    this.#layer = pyErrors(() => new ctx.nn.Conv1d(intOf(a.in_channels, 'in_channels'), intOf(a.out_channels, 'out_channels'),
-      value(a.kernel_size, 'kernel_size'), options));
+    const sizes = [intOf(a.in_channels, 'in_channels'), intOf(a.out_channels, 'out_channels'), value(a.kernel_size, 'kernel_size')];
+    this.#layer = pyErrors(() => ctx.generator.record(() => new ctx.nn.Conv1d(...sizes, options)));
     this.#declared = { ...this.#layer.options, inChannels: this.#layer.inChannels, outChannels: this.#layer.outChannels,
       kernelSize: this.#layer.kernelSize };
     this.#weight = this.#parameter('weight');
@@ -134,9 +134,8 @@ export class Conv1d extends Module {
     const { groups, stride, padding, dilation, paddingMode } = old.options;
     const bias = old.bias;
     if (bias && bias.shape[0] !== shape[0]) throw notSupported(`assigning a weight of ${shape[0]} output channels (the bias has ${bias.shape[0]})`);
-    const layer = new this.ctx.nn.Conv1d(shape[1] * groups, shape[0], shape[2],
-      { groups, stride, padding, dilation, paddingMode, bias: bias !== null });
-    restoreGenerator(this.ctx.nn, layer);
+    const layer = this.ctx.generator.borrow(() => new this.ctx.nn.Conv1d(shape[1] * groups, shape[0], shape[2],
+      { groups, stride, padding, dilation, paddingMode, bias: bias !== null }));
     layer.weight = tensor;
     if (bias) layer.bias = bias;
     for (const [param, was] of [[layer.weight, old.weight], [layer.bias, bias]]) if (param && !was.requiresGrad) param.requiresGrad_(false);
@@ -165,7 +164,7 @@ export class Conv1d extends Module {
       case 'groups': return BigInt(layer.groups);
       case 'padding_mode': return layer.paddingMode;
       case 'reset_parameters': return new PyBuiltin(name, () => {
-        this.#layer.resetParameters();
+        this.ctx.generator.record(() => this.#layer.resetParameters());
         return null;
       });
       default: return super.getAttr(name);
