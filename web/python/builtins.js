@@ -155,6 +155,9 @@ function round(value, ndigits = null) {
     const up = rest * 2n > unit || (rest * 2n === unit && (floor / unit) % 2n !== 0n);
     return up ? floor + unit : floor;
   }
+  if (value instanceof PyObject) {
+    throw new PyException('NotImplementedError', `round() of a ${typeName(value)} is not supported by this Python subset`);
+  }
   if (typeof value !== 'number') throw new PyException('TypeError', `type ${typeName(value)} doesn't define __round__ method`);
   if (ndigits === null) {
     if (Number.isNaN(value)) throw new PyException('ValueError', 'cannot convert float NaN to integer');

@@ -18,8 +18,13 @@ export class PyException extends Error {
 }
 
 /**
- * Base class of host objects. Every method of the protocol is optional; the interpreter checks for it and raises
- * Python's TypeError/AttributeError when it is absent.
+ * Base class of host objects (tensors, layers, …). Every method is optional; the interpreter checks for it and raises
+ * Python's TypeError/AttributeError (or NotImplementedError) when it is absent:
+ * `typeName`, `getAttr(name)` (undefined when absent), `setAttr(name, value)` (true when handled), `call(args, kwargs)`,
+ * `repr()`, `str()`, `format(spec)`, `getItem(key)`, `setItem(key, value)`, `binaryOp(op, other, reflected)`,
+ * `inPlaceOp(op, other)` (`x += y`; NotImplemented falls back to `x = x + y`), `unaryOp(op)`, `compare(op, other)`,
+ * `iterate()`, `length()`, `truthy()`, `contains(item)`, `toFloat()`, `toInt()`, `abs()`, `round(ndigits)`,
+ * `enter()`/`exit()` (`with`), `isInstance(value)` on a class object (`isinstance`), `pyClass` (what `type(x)` returns).
  */
 export class PyObject {
   get typeName() {
