@@ -347,6 +347,10 @@ PROGRAMS = {
     "outside-del": "# expect: NotImplementedError line 4: del\nx = [1, 2]\nprint(x)\ndel x[0]\nprint(x)\n",
     "outside-assert": "# expect: NotImplementedError line 3: assert\nprint('checking')\nassert 1 + 1 == 2, 'math'\nprint('ok')\n",
     "outside-complex": "# expect: NotImplementedError line 3: complex\nprint(1)\nz = 2j\nprint(z)\n",
+    "outside-match": (
+        "# expect: NotImplementedError line 5: match\ndef match(x):\n    return x * 2\nprint(match(3))\nmatch match(1):\n"
+        "    case 2:\n        print('two')\n"
+    ),
     "outside-while-true-after-output": (
         "# expect: NotImplementedError line 5: class\nfor i in range(2):\n    print(i)\nprint('then')\nclass B:\n"
         "    x = 1\n"

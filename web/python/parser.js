@@ -115,9 +115,12 @@ class Parser {
     return this.simpleStatements();
   }
 
+  // `match` is a keyword only at the head of a block (`match command:` then an indented line); `match(x)` is a call.
   looksLikeMatch() {
-    const next = this.peek(1);
-    return next.type === 'NAME' || (next.type !== 'OP' && next.type !== 'NEWLINE') || next.value === '(' || next.value === '[';
+    let j = this.i + 1;
+    while (this.tokens[j].type !== 'NEWLINE' && this.tokens[j].type !== 'EOF') j++;
+    const last = this.tokens[j - 1];
+    return last.type === 'OP' && last.value === ':' && this.tokens[j + 1]?.type === 'INDENT';
   }
 
   // Skips a statement this subset does not run (with its block and, for try, its clauses).
