@@ -29,7 +29,7 @@ export function parse(source) {
 export function parseExpression(source, line) {
   const tokens = tokenize(`(${source.replace(/\n/g, ' ')})`).map((t) => ({ ...t, line }));
   const parser = new Parser(tokens);
-  const node = parser.testList();
+  const node = parser.testListStar();
   if (parser.peek().type !== 'NEWLINE') throw syntaxError('f-string: invalid syntax', line);
   return node;
 }
@@ -168,17 +168,12 @@ class Parser {
     const body = this.block("'if' statement", line);
     let orelse = [];
     if (this.isName('elif')) {
-      orelse = [this.elifClause()];
+      orelse = [this.ifStatement()];
     } else if (this.isName('else')) {
       const elseLine = this.next().line;
       orelse = this.block("'else' statement", elseLine);
     }
     return { kind: 'If', line, test, body, orelse };
-  }
-
-  elifClause() {
-    const node = this.ifStatement();
-    return node;
   }
 
   whileStatement() {
@@ -199,7 +194,7 @@ class Parser {
     const line = this.next().line;
     const target = this.targetList();
     if (!this.acceptName('in')) throw this.error("expected 'in'");
-    const iter = this.testList();
+    const iter = this.testListStar();
     const body = this.block("'for' statement", line);
     const orelse = this.elseClause();
     return { kind: 'For', line, target, iter, body, orelse };
@@ -281,7 +276,7 @@ class Parser {
         case 'continue': this.i++; return { kind: 'Continue', line };
         case 'return': {
           this.i++;
-          const value = this.atStatementEnd() ? null : this.testList();
+          const value = this.atStatementEnd() ? null : this.testListStar();
           return { kind: 'Return', line, value };
         }
         case 'import': return this.importStatement();
@@ -410,10 +405,6 @@ class Parser {
       items.push(this.starOr(() => this.namedTest()));
     }
     return { kind: 'Tuple', line, items };
-  }
-
-  testList() {
-    return this.testListStar();
   }
 
   namedTest() {
@@ -726,15 +717,11 @@ class Parser {
       if (!this.acceptName('in')) throw this.error("expected 'in'");
       const iter = this.orTest();
       const ifs = [];
-      while (this.acceptName('if')) ifs.push(this.orTestNoCond());
+      while (this.acceptName('if')) ifs.push(this.orTest());
       generators.push({ target, iter, ifs });
     }
     if (type === 'generator') return { kind: 'Unsupported', construct: 'generator expressions', line };
     return { kind: 'ListComp', line, element, generators };
-  }
-
-  orTestNoCond() {
-    return this.orTest();
   }
 }
 
