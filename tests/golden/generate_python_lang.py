@@ -326,6 +326,9 @@ PROGRAMS = {
     "syntax-invalid": "x = = 1\n",
     "syntax-unterminated-string": "print('hello)\n",
     "syntax-leading-zero": "x = 012\n",
+    "syntax-break-outside-loop": "print('never')\nif True:\n    break\n",
+    "syntax-continue-in-function-in-loop": "for i in range(2):\n    def f():\n        continue\n",
+    "syntax-return-outside-function": "x = 1\nreturn x\n",
     "syntax-unmatched-bracket": "x = [1, 2)\n",
     # --- outside the subset -----------------------------------------------------------------------------------------
     "outside-class": "# expect: NotImplementedError line 3: class\nprint('before')\nclass A:\n    pass\nprint(A)\n",

@@ -53,7 +53,7 @@ export class Interpreter {
     this.builtins = createBuiltins(this);
   }
 
-  /** Run a program; returns the printed text and throws a PyException (with `.line`) on error. */
+  /** Run a program (its output goes to `output`); throws a PyException with `.line` on a Python error. */
   run(source) {
     this.steps = 0;
     this.depth = 0;

@@ -38,6 +38,20 @@ class Parser {
   constructor(tokens) {
     this.tokens = tokens;
     this.i = 0;
+    this.loops = 0; // enclosing loops of the current function (break/continue need one)
+    this.functions = 0; // enclosing functions (return needs one)
+  }
+
+  // A loop's or a function's body, parsed with its context so that misplaced break/continue/return are SyntaxErrors.
+  body(header, line, kind) {
+    const saved = [this.loops, this.functions];
+    if (kind === 'loop') this.loops++;
+    else [this.loops, this.functions] = [0, this.functions + 1];
+    try {
+      return this.block(header, line);
+    } finally {
+      [this.loops, this.functions] = saved;
+    }
   }
 
   peek(offset = 0) {
@@ -179,7 +193,7 @@ class Parser {
   whileStatement() {
     const line = this.next().line;
     const test = this.namedTest();
-    const body = this.block("'while' statement", line);
+    const body = this.body("'while' statement", line, 'loop');
     const orelse = this.elseClause();
     return { kind: 'While', line, test, body, orelse };
   }
@@ -195,7 +209,7 @@ class Parser {
     const target = this.targetList();
     if (!this.acceptName('in')) throw this.error("expected 'in'");
     const iter = this.testListStar();
-    const body = this.block("'for' statement", line);
+    const body = this.body("'for' statement", line, 'loop');
     const orelse = this.elseClause();
     return { kind: 'For', line, target, iter, body, orelse };
   }
@@ -207,7 +221,7 @@ class Parser {
     const params = this.parameters(')');
     this.expectOp(')');
     if (this.acceptOp('->')) this.test();
-    const body = this.block(`function definition`, line);
+    const body = this.body('function definition', line, 'function');
     return { kind: 'Def', line, name, params, body };
   }
 
@@ -272,9 +286,16 @@ class Parser {
       }
       switch (t.value) {
         case 'pass': this.i++; return { kind: 'Pass', line };
-        case 'break': this.i++; return { kind: 'Break', line };
-        case 'continue': this.i++; return { kind: 'Continue', line };
+        case 'break':
+          if (!this.loops) throw syntaxError("'break' outside loop", line);
+          this.i++;
+          return { kind: 'Break', line };
+        case 'continue':
+          if (!this.loops) throw syntaxError("'continue' not properly in loop", line);
+          this.i++;
+          return { kind: 'Continue', line };
         case 'return': {
+          if (!this.functions) throw syntaxError("'return' outside function", line);
           this.i++;
           const value = this.atStatementEnd() ? null : this.testListStar();
           return { kind: 'Return', line, value };
