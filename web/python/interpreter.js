@@ -92,10 +92,19 @@ export class Interpreter {
     }
   }
 
-  // The innermost line wins: an error keeps the line of the deepest statement or expression that raised it.
-  // (Nothing else happens here: on a JS stack overflow this runs with almost no stack left.)
+  // The innermost line wins: an error keeps the line of the deepest statement or expression that raised it. A plain
+  // JS error (a bug in host code) becomes a RuntimeError there. A stack overflow (RangeError) passes untouched: with
+  // almost no stack left, session.js turns it into a RecursionError once the stack has unwound.
   located(error, line) {
-    if (error instanceof PyException && error.line === null) error.line = line;
+    if (error instanceof PyException) {
+      if (error.line === null) error.line = line;
+      return error;
+    }
+    if (error instanceof Error && !(error instanceof RangeError)) {
+      const wrapped = new PyException('RuntimeError', error.message);
+      wrapped.line = line;
+      return wrapped;
+    }
     return error;
   }
 
@@ -147,7 +156,7 @@ export class Interpreter {
   augmentedAssign(node, scope) {
     const { target } = node;
     if (target.kind === 'Name') {
-      const value = this.lookup(target.id, scope, target.line);
+      const value = this.lookup(target.id, scope);
       scope.vars.set(target.id, this.inPlace(node.op, value, this.evaluate(node.value, scope)));
     } else if (target.kind === 'Attribute') {
       const object = this.evaluate(target.value, scope);
@@ -219,31 +228,26 @@ export class Interpreter {
     const module = this.moduleNamed(node.module);
     for (const { name, alias } of node.names) {
       if (name === '*') throw unsupported('import *', `from ${node.module} import *`);
-      let value = this.modules.get(`${node.module}.${name}`) ?? module.getAttr(name);
+      const value = this.modules.get(`${node.module}.${name}`) ?? module.getAttr(name);
       if (value === undefined) {
         throw new PyException('ImportError', `cannot import name '${name}' from '${node.module}'`);
       }
       scope.vars.set(alias ?? name, value);
-      value = null;
     }
     return undefined;
   }
 
   // --- names and targets ------------------------------------------------------------------------------------------
 
-  lookup(id, scope, line) {
+  lookup(id, scope) {
     for (let s = scope; s; s = s.parent) {
       if (s.vars.has(id)) return s.vars.get(id);
       if (s.locals?.has(id)) {
-        const error = new PyException('UnboundLocalError', `cannot access local variable '${id}' where it is not associated with a value`);
-        error.line = line;
-        throw error;
+        throw new PyException('UnboundLocalError', `cannot access local variable '${id}' where it is not associated with a value`);
       }
     }
     if (this.builtins.has(id)) return this.builtins.get(id);
-    const error = new PyException('NameError', `name '${id}' is not defined`);
-    error.line = line;
-    throw error;
+    throw new PyException('NameError', `name '${id}' is not defined`);
   }
 
   assign(target, value, scope) {
@@ -261,7 +265,7 @@ export class Interpreter {
       case 'List':
         this.unpack(target.items, value, scope);
         return;
-      default: throw new PyException('SyntaxError', 'cannot assign to expression');
+      default: throw new Error(`unknown target ${target.kind}`); // the parser checked every target
     }
   }
 
@@ -302,7 +306,7 @@ export class Interpreter {
   evaluateNode(node, scope) {
     switch (node.kind) {
       case 'Constant': return node.value;
-      case 'Name': return this.lookup(node.id, scope, node.line);
+      case 'Name': return this.lookup(node.id, scope);
       case 'Attribute': return this.getAttribute(this.evaluate(node.value, scope), node.name);
       case 'Subscript': return getItem(this.evaluate(node.value, scope), this.evaluate(node.index, scope));
       case 'Slice': {
@@ -336,7 +340,6 @@ export class Interpreter {
       }
       case 'ListComp': return this.comprehension(node, scope);
       case 'FString': return this.fString(node.parts, scope);
-      case 'Starred': throw new PyException('SyntaxError', "can't use starred expression here");
       case 'Unsupported': throw unsupported(node.construct);
       default: throw new Error(`unknown expression ${node.kind}`);
     }
@@ -424,7 +427,6 @@ export class Interpreter {
         }
         args.push(...this.iterate(value));
       } else if (arg.kind === 'keyword') {
-        if (kwargs.has(arg.name)) throw new PyException('SyntaxError', `keyword argument repeated: ${arg.name}`);
         kwargs.set(arg.name, this.evaluate(arg.value, scope));
       } else {
         const value = this.evaluate(arg.value, scope);
@@ -437,7 +439,6 @@ export class Interpreter {
         }
       }
     }
-    this.line = node.line;
     return this.call(func, args, kwargs);
   }
 

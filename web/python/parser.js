@@ -364,7 +364,10 @@ class Parser {
       const value = this.acceptOp('=') ? this.yieldOrTestList() : null;
       return value ? { kind: 'Assign', line, targets: [first], value } : { kind: 'Pass', line };
     }
-    if (!this.isOp('=')) return { kind: 'Expr', line, value: first };
+    if (!this.isOp('=')) {
+      if (first.kind === 'Starred') throw syntaxError("can't use starred expression here", line);
+      return { kind: 'Expr', line, value: first };
+    }
     const targets = [first];
     let value = null;
     while (this.acceptOp('=')) {
@@ -372,6 +375,7 @@ class Parser {
       targets.push(value);
     }
     targets.pop();
+    if (value.kind === 'Starred') throw syntaxError("can't use starred expression here", value.line);
     for (const target of targets) checkTarget(target, true);
     return { kind: 'Assign', line, targets, value };
   }
@@ -568,6 +572,7 @@ class Parser {
         args.push({ kind: 'starstar', value: this.test() });
       } else if (this.peek().type === 'NAME' && this.isOp('=', 1)) {
         const name = this.identifier();
+        if (args.some((a) => a.name === name)) throw syntaxError(`keyword argument repeated: ${name}`, line);
         this.i++;
         args.push({ kind: 'keyword', name, value: this.test() });
       } else {
