@@ -156,6 +156,7 @@ test('a Python error shows as Type: message with its line, after what the lines 
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(scrollWidth <= 375, `an error's long message wraps inside the cell (${scrollWidth})`);
   assert.deepEqual(page.problems, []);
+  assert.deepEqual(await audit(page, 'errors 375'), []);
   await page.context().close();
 });
 
