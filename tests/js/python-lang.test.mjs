@@ -106,3 +106,19 @@ test('imports resolve through the module map: aliases, dotted names, from-import
   assert.match(result.error.message, /numpy/);
   assert.equal(session.run('from pkg import nothing').error.type, 'ImportError');
 });
+
+test('conv1d-playground/python, imported by name: every run starts at the default seed, a session shares the generator', async () => {
+  const { load } = await import('conv1d-playground');
+  const { runPython, createSession, DEFAULT_SEED } = await import('conv1d-playground/python');
+  const nn = await load();
+  assert.equal(DEFAULT_SEED, 67280421310721n);
+  assert.deepEqual(runPython(nn, 'import torch\nprint(torch.initial_seed())'), { stdout: `${DEFAULT_SEED}\n`, error: null });
+  const whole = runPython(nn, 'import torch\ntorch.manual_seed(1)\nprint(torch.rand(2))\nprint(torch.rand(2))');
+  const session = createSession(nn);
+  const cells = ['import torch\ntorch.manual_seed(1)', 'print(torch.rand(2))', 'print(torch.rand(2))'].map((c) => session.run(c));
+  assert.equal(cells.map((c) => c.stdout).join(''), whole.stdout, 'cells continue one generator, as one program does');
+  assert.ok(cells.every((c) => c.error === null));
+  const again = runPython(nn, 'import torch\nprint(torch.rand(2))');
+  assert.notEqual(again.stdout, runPython(nn, 'import torch\ntorch.manual_seed(1)\nprint(torch.rand(2))').stdout);
+  assert.equal(again.stdout, runPython(nn, 'import torch\nprint(torch.rand(2))').stdout, 'a fresh run is reproducible');
+});
