@@ -68,12 +68,19 @@ test('the default budget allows a million loop iterations', () => {
 
 test('growth past the size limits is a MemoryError, not an exhausted heap', () => {
   for (const source of ['x = [0] * 10 ** 9', "s = 'ab' * 10 ** 9", 'x = 2 ** 10 ** 9', 'x = 1 << 10 ** 8',
-    'x = [1]\nwhile True:\n    x = x + x']) {
+    'x = [1]\nwhile True:\n    x = x + x', 'a = []\nwhile True:\n    a.append("x" * 5000000)']) {
     const result = run(`print('before')\n${source}`);
     assert.equal(result.stdout, 'before\n', source);
     assert.equal(result.error?.type, 'MemoryError', `${source}: ${JSON.stringify(result.error)}`);
     assert.match(result.error.message, /exceeds the runtime's limit/);
   }
+});
+
+test('printing without end stops at 10 000 000 characters with a MemoryError, keeping what was printed', () => {
+  const result = run('while True:\n    print("x" * 99999)');
+  assert.equal(result.error?.type, 'MemoryError');
+  assert.match(result.error.message, /printing more than 10000000 characters/);
+  assert.equal(result.stdout.length, 10_000_000);
 });
 
 test('deep recursion is a RecursionError, never a JS stack overflow', () => {

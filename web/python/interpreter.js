@@ -6,7 +6,7 @@
 import { createBuiltins } from './builtins.js';
 import { formatValue } from './format-spec.js';
 import { attribute } from './methods.js';
-import { binaryOp, checkLength, compare, contains, unaryOp } from './operators.js';
+import { binaryOp, checkLength, compare, contains, resetAllocations, unaryOp } from './operators.js';
 import { bindArguments, localNames } from './functions.js';
 import { parse } from './parser.js';
 import { getItem, setItem } from './subscript.js';
@@ -18,6 +18,9 @@ import {
 const BREAK = Symbol('break');
 const CONTINUE = Symbol('continue');
 const MAX_DEPTH = 1000;
+
+/** Characters one run may print: a page shows them, and a runaway print loop must not freeze it. */
+const MAX_OUTPUT = 10_000_000;
 
 /** The default budget: evaluated AST nodes (and iterations inside builtins) per run. */
 export const DEFAULT_MAX_STEPS = 10_000_000;
@@ -50,6 +53,7 @@ export class Interpreter {
     this.steps = 0;
     this.depth = 0;
     this.line = 0;
+    this.printed = 0;
     this.builtins = createBuiltins(this);
   }
 
@@ -58,11 +62,17 @@ export class Interpreter {
     this.steps = 0;
     this.depth = 0;
     this.line = 1;
+    this.printed = 0;
+    resetAllocations();
     const program = parse(source);
     this.executeBlock(program, this.globals);
   }
 
   write(text) {
+    this.printed += text.length;
+    if (this.printed > MAX_OUTPUT) {
+      throw new PyException('MemoryError', `printing more than ${MAX_OUTPUT} characters exceeds the runtime's limit`);
+    }
     this.output.push(text);
   }
 
@@ -175,7 +185,7 @@ export class Interpreter {
   inPlace(op, a, b) {
     if (op === '+' && a instanceof PyList) {
       const items = [...this.iterate(b)];
-      checkLength(a.items.length + items.length);
+      checkLength(a.items.length + items.length, items.length);
       a.items.push(...items);
       return a;
     }
@@ -379,7 +389,7 @@ export class Interpreter {
     const loop = (level) => {
       if (level === node.generators.length) {
         results.push(this.evaluate(node.element, scope));
-        checkLength(results.length);
+        checkLength(results.length, 1);
         return;
       }
       const { target, iter, ifs } = node.generators[level];
@@ -406,7 +416,7 @@ export class Interpreter {
       else if (part.conversion === 's') text = formatValue(str(value), spec);
       else text = formatValue(value, spec);
       out += (part.debug ?? '') + text;
-      checkLength(out.length);
+      checkLength(out.length, text.length);
     }
     return out;
   }

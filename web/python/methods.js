@@ -219,12 +219,12 @@ function listMethods(rt, list) {
   const items = () => list.items;
   return {
     append: [1, 1, (x) => {
-      checkLength(list.items.length + 1);
+      checkLength(list.items.length + 1, 1);
       list.items.push(x);
     }],
     extend: [1, 1, (iterable) => {
       const more = [...rt.iterate(iterable)];
-      checkLength(list.items.length + more.length);
+      checkLength(list.items.length + more.length, more.length);
       list.items.push(...more);
     }],
     insert: [2, 2, (i, x) => {

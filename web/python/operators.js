@@ -13,6 +13,7 @@ import {
 /** Size limits that keep a runaway program from exhausting memory. */
 export const MAX_INT_BITS = 1_000_000;
 export const MAX_LENGTH = 10_000_000;
+export const MAX_ALLOCATED = 100_000_000;
 const SMALL = 1n << 64n; // below it no length needs measuring (comparisons with huge bigints are slow in V8)
 
 function tooBig(what) {
@@ -28,9 +29,23 @@ export function checkInt(value) {
   return value;
 }
 
-/** Raise when a str or list would grow past the limit. */
-export function checkLength(length) {
+// Items (characters, list slots) created since the run began: one module-wide count is enough because runs are
+// synchronous and never nested; Interpreter.run resets it.
+let allocated = 0;
+
+/** Start counting a new run's allocations. */
+export function resetAllocations() {
+  allocated = 0;
+}
+
+/**
+ * Raise when a str or list would grow past MAX_LENGTH items, or when the run has created more than MAX_ALLOCATED
+ * items in all (`added` of them now: a loop that appends big strings forever fills memory long before its budget).
+ */
+export function checkLength(length, added = length) {
   if (length > MAX_LENGTH) throw tooBig(`a str or list of more than ${MAX_LENGTH} items`);
+  allocated += added;
+  if (allocated > MAX_ALLOCATED) throw tooBig(`creating more than ${MAX_ALLOCATED} str characters or list items in one run`);
 }
 
 const int = (v) => (typeof v === 'boolean' ? BigInt(v) : v);
@@ -181,11 +196,11 @@ function builtinBinary(op, a, b) {
   if (isNum(a) && isNum(b)) return numeric(op, a, b);
   if (op === '+') {
     if (typeof a === 'string' && typeof b === 'string') {
-      checkLength(a.length + b.length);
+      checkLength(a.length + b.length, b.length); // V8 joins strings as ropes: only b's characters are new
       return a + b;
     }
     if (a instanceof PyList && b instanceof PyList) {
-      checkLength(a.items.length + b.items.length);
+      checkLength(a.items.length + b.items.length, b.items.length);
       return new PyList([...a.items, ...b.items]);
     }
     if (a instanceof PyTuple && b instanceof PyTuple) return new PyTuple([...a.items, ...b.items]);

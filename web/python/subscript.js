@@ -83,7 +83,7 @@ export function setItem(object, key, value, iterate) {
       const { start, stop, step } = sliceRange(key, object.items.length);
       if (step === 1) {
         const removed = Math.max(0, stop - start);
-        checkLength(object.items.length - removed + items.length);
+        checkLength(object.items.length - removed + items.length, items.length);
         object.items.splice(start, removed, ...items);
         return;
       }
