@@ -178,6 +178,7 @@ export class Conv1d extends Module {
       this.#bias = null;
       return true;
     }
+    if (value === (name === 'weight' ? this.#weight : this.#bias)) return true; // `m.weight -= …` under no_grad
     if (!(value instanceof TorchTensor) || !value.isParameter) {
       throw new PyException('TypeError', `cannot assign '${value instanceof TorchTensor ? 'torch.FloatTensor' : typeName(value)}' ` +
         `as parameter '${name}' (torch.nn.Parameter or None expected)`);
