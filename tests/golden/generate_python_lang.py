@@ -129,6 +129,8 @@ PROGRAMS = {
         "print(f'{len(a)} items, first {a[0]}, sum {sum(a)}, {d[\"k\"] * 2}, {a[1:]}, {\"yes\" if a else \"no\"}')\n"
         "print(f\"\"\"multi\n{a[-1]}\"\"\", F'{1+1}', rf'\\n{1}')\n"
     ),
+    "format-huge-precision": "print(len(format(1.5, '.100000f')), len(f'{2.5:.5000e}'), f'{0.1:.30f}', f'{1e-300:.1100e}'[-12:], len(f'{1:>100000}'))\n",
+    "error-format-precision-too-big": "print(format(1.5, '.10000000000f'))\n",
     "format-builtin": "print(format(0.125, '.2f'), format(12, '>4'), format('x', '^5'), format(3.0), format(1e-5, 'g'), format(7, '08b'))\n",
     "str-format-method": (
         "print('{} + {} = {}'.format(1, 2.5, 3.5), '{0}{1}{0}'.format('a', 'b'), '{x:.2f}'.format(x=1 / 3))\n"

@@ -5,25 +5,37 @@
  * @module format-spec
  */
 import { scaledRound } from './exact.js';
+import { checkLength } from './operators.js';
 import { PyException, PyObject, PyTuple, PyDict, floatRepr, intToDecimal, isInt, repr, str, typeName } from './values.js';
 
 const isNegative = (x) => x < 0 || Object.is(x, -0);
 
+// A double's exact decimal expansion ends within 1074 fractional digits (2^-1074) and 767 significant ones: digits
+// asked for beyond these are zeros, appended instead of computed with ever larger powers of ten.
+const EXACT_DIGITS = 1100;
+
+function zeros(n) {
+  checkLength(n);
+  return '0'.repeat(n);
+}
+
 // Digits of |x| in fixed notation with p decimals.
 function fixedDigits(x, p) {
-  const digits = scaledRound(x, p).toString().padStart(p + 1, '0');
-  return p === 0 ? digits : `${digits.slice(0, -p)}.${digits.slice(-p)}`;
+  const q = Math.min(p, EXACT_DIGITS);
+  const digits = scaledRound(x, q).toString().padStart(q + 1, '0');
+  return p === 0 ? digits : `${digits.slice(0, -q)}.${digits.slice(-q)}${zeros(p - q)}`;
 }
 
 // |x| rounded to p+1 significant digits: [digit string, decimal exponent].
 function scientificParts(x, p) {
-  if (x === 0) return ['0'.repeat(p + 1), 0];
+  if (x === 0) return [zeros(p + 1), 0];
+  const q = Math.min(p, EXACT_DIGITS);
   let exponent = Math.floor(Math.log10(Math.abs(x)));
   for (;;) {
-    const q = scaledRound(x, p - exponent).toString();
-    if (q.length > p + 1) exponent++;
-    else if (q.length < p + 1) exponent--;
-    else return [q, exponent];
+    const digits = scaledRound(x, q - exponent).toString();
+    if (digits.length > q + 1) exponent++;
+    else if (digits.length < q + 1) exponent--;
+    else return [digits + zeros(p - q), exponent];
   }
 }
 
@@ -69,6 +81,8 @@ function parseSpec(spec, value) {
     throw new PyException('ValueError', `Invalid format specifier '${spec}' for object of type '${typeName(value)}'`);
   }
   const [, fill, align, sign, z, alternate, zero, width, grouping, precision, type] = m;
+  if (precision !== undefined && Number(precision) > 2 ** 31 - 1) throw new PyException('ValueError', 'precision too big');
+  if (width !== undefined) checkLength(Number(width), 0);
   return {
     fill: fill ?? (zero && !align ? '0' : ' '),
     align: align ?? (zero ? '=' : null),

@@ -120,6 +120,7 @@ function strMethods(rt, s) {
     rjust: [1, 2, (width, fill = ' ') => justify(s, width, fill, 'right')],
     zfill: [1, 1, (width) => {
       const w = index(width);
+      checkLength(w);
       const sign = s[0] === '-' || s[0] === '+' ? s[0] : '';
       return sign + s.slice(sign.length).padStart(w - sign.length, '0');
     }],
