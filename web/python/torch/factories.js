@@ -48,7 +48,7 @@ function nested(data) {
 }
 
 /** Values (Python numbers) as a tensor of `dtype`. */
-export function fromValues(ctx, values, shape, dtype) {
+function fromValues(ctx, values, shape, dtype) {
   if (dtype === bool) return TorchTensor.int(ctx, BigInt64Array.from(values, (v) => (Number(v) !== 0 ? 1n : 0n)), shape, bool);
   if (dtype === int64) {
     return TorchTensor.int(ctx, BigInt64Array.from(values, (v) => (typeof v === 'number' ? BigInt(Math.trunc(v)) : BigInt(v))), shape);

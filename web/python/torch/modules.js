@@ -10,7 +10,7 @@ import { activation, checkInput, convolve } from './functional.js';
 import { computeLoss, packageLoss } from './losses.js';
 
 /** `m.parameters()`: a one-pass generator object, as Python's. */
-export class ParameterGenerator extends PyObject {
+class ParameterGenerator extends PyObject {
   #items;
 
   constructor(items) {

@@ -207,7 +207,7 @@ function backwardOf(op, x, y, out, xi, yi) {
 }
 
 /** 1 / t, as torch's reciprocal (ReciprocalBackward0). */
-export function reciprocal(ctx, t) {
+function reciprocal(ctx, t) {
   const source = operand(t, true);
   const out = source.values.map((v) => f(1 / v));
   return floatResult(ctx, out, source.shape, 'ReciprocalBackward0', [t], (g) => [g.map((gi, i) => f(-gi * f(out[i] * out[i])))]);
@@ -261,7 +261,7 @@ export function neg(t) {
 }
 
 /** torch's refusal of in-place changes to a leaf that requires grad (outside no_grad). */
-export function checkInPlace(t, view = false) {
+function checkInPlace(t, view = false) {
   if (!t.ctx.gradEnabled || !t.requiresGrad) return;
   if (t.isLeaf) {
     throw new PyException('RuntimeError', `a ${view ? 'view of a ' : ''}leaf Variable that requires grad is being used in an ` +
@@ -276,13 +276,13 @@ export function inPlaceOp(t, op, other) {
   if (!(other instanceof TorchTensor) && !isScalar(other)) return NotImplemented;
   checkInPlace(t);
   const result = arithmetic(t.ctx, op, t, other);
-  assignInto(t, result);
+  assignInto(t, result, false);
   return t;
 }
 
-// Writes `source`'s values (broadcast to t's shape) into t, as copy_ does; int64 results into a float tensor
-// convert, a float result into an int64 tensor is torch's error.
-function assignInto(t, source) {
+// Writes `source`'s values (broadcast to t's shape) into t. Into an int64 tensor, copy_ (`convert`) truncates floats;
+// the in-place arithmetic refuses a float result, as torch does.
+function assignInto(t, source, convert) {
   const shape = t.shape;
   const from = source instanceof TorchTensor ? source : null;
   const sourceShape = from ? from.shape : [];
@@ -292,17 +292,14 @@ function assignInto(t, source) {
       `[${out.join(', ')}]`);
   }
   const index = broadcastIndex(shape, sourceShape);
-  const values = from ? from.values() : null;
+  const values = from ? from.values() : [source];
   if (t.isFloat) {
-    const data = new Float32Array(index.length);
-    for (let i = 0; i < data.length; i++) data[i] = Number(values ? values[index[i]] : source);
-    t.assign(data);
+    t.assign(Float32Array.from(index, (i) => Number(values[i])));
     return;
   }
-  if (from?.isFloat || typeof source === 'number') {
-    throw new PyException('RuntimeError', "result type Float can't be cast to the desired output type Long");
-  }
-  t.assign(BigInt64Array.from(index, (i) => BigInt(values ? values[i] : source)));
+  const isFloat = from ? from.isFloat : typeof source === 'number';
+  if (isFloat && !convert) throw new PyException('RuntimeError', "result type Float can't be cast to the desired output type Long");
+  t.assign(BigInt64Array.from(index, (i) => (isFloat ? BigInt(Math.trunc(values[i])) : BigInt(values[i]))));
 }
 
 /** t.copy_(src): in place, broadcasting src; refused on a leaf that requires grad outside no_grad. */
@@ -311,21 +308,8 @@ export function copyInto(t, source) {
   if (!(source instanceof TorchTensor) && !isScalar(source)) {
     throw new PyException('TypeError', `copy_(): argument 'src' (position 1) must be Tensor, not ${typeName(source)}`);
   }
-  const shape = t.shape;
-  const from = source instanceof TorchTensor ? source : null;
-  if (from && !t.isFloat && from.isFloat) { // copy_ converts, unlike the arithmetic ones
-    const index = broadcastIndex(shape, broadcastCheck(shape, from.shape));
-    const values = from.values();
-    t.assign(BigInt64Array.from(index, (i) => BigInt(Math.trunc(values[i]))));
-    return t;
-  }
-  assignInto(t, source);
+  assignInto(t, source, true);
   return t;
-}
-
-function broadcastCheck(shape, sourceShape) {
-  broadcastShapes(shape, sourceShape);
-  return sourceShape;
 }
 
 /** t.fill_(value) / t.zero_(). */
@@ -571,10 +555,3 @@ export function setIndex(t, key, value) {
   offsets.forEach((o, i) => { values[o] = source[i]; });
   t.assign(values);
 }
-
-/** A scalar tensor (shape []) holding a Python number, of torch's default dtype for it. */
-export function scalarTensor(ctx, value) {
-  return typeof value === 'number' ? TorchTensor.floatOf(ctx, Float32Array.of(value), [])
-    : TorchTensor.int(ctx, BigInt64Array.of(BigInt(value)), []);
-}
-

@@ -13,7 +13,7 @@ import { setTensorAttr, tensorAttr } from './methods.js';
  * torch.dtype: `torch.float32`, `torch.int64` and `torch.bool` (comparisons' results) are supported; the others exist
  * to be refused by name.
  */
-export class DType extends PyObject {
+class DType extends PyObject {
   constructor(name, supported = true) {
     super();
     this.name = name;
