@@ -432,6 +432,38 @@ y = F.conv1d(torch.ones(1, 1, 4), torch.ones(1, 1, 2))
 b = torch.randn(1)
 print(a.tolist(), y, b.tolist(), torch.randn(2).tolist(), torch.initial_seed())
 """,
+    "views read and write their base": """
+import torch
+t = torch.arange(6.).view(2, 3)
+r = t[0]
+r[0] = 100
+s = t[:, 1]
+s[0] = -1
+t[1, 1] = 40
+print(t, r, s)
+v = t.view(-1)
+v[5] = 7
+d = t.detach()
+d[0, 2] = 9
+print(t)
+for row in t:
+    row[0] = 0
+print(t)
+i = torch.arange(4)
+i[1:3][0] = 9
+print(i)
+""",
+    "a bias set to None": """
+import torch
+import torch.nn as nn
+torch.manual_seed(0)
+m = nn.Conv1d(1, 1, 2)
+m.bias = None
+print(m, m.bias, len(list(m.parameters())))
+print(m(torch.ones(1, 1, 3)))
+m.bias = nn.Parameter(torch.tensor([0.5]))
+print(m, m(torch.ones(1, 1, 3)))
+""",
     "outside: float64": """
 import torch
 torch.zeros(2, dtype=torch.float64)

@@ -176,6 +176,7 @@ export class Conv1d extends Module {
     if (name === 'bias' && value === null) {
       this.#layer.bias = null;
       this.#bias = null;
+      this.#declared.bias = false; // torch prints bias=False for a module whose bias is None
       return true;
     }
     if (value === (name === 'weight' ? this.#weight : this.#bias)) return true; // `m.weight -= …` under no_grad
@@ -185,6 +186,7 @@ export class Conv1d extends Module {
     }
     if (name === 'bias' && !this.#bias) {
       pyErrors(() => { this.#layer.bias = value.js(); });
+      this.#declared.bias = true;
     } else {
       pyErrors(() => this.#assign(name, value.js()));
     }

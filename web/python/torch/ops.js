@@ -533,13 +533,36 @@ export function index(t, key) {
   }
   const { outShape, offsets, name } = plan(shape, key);
   const values = t.values();
-  if (!t.isFloat) return TorchTensor.int(t.ctx, BigInt64Array.from(offsets, (o) => values[o]), outShape, t.dtype);
-  const out = Float32Array.from(offsets, (o) => values[o]);
+  if (!t.isFloat) {
+    const contiguous = offsets.every((o, i) => o === offsets[0] + i); // then a view sharing the values
+    const ints = contiguous ? values.subarray(offsets[0] ?? 0, (offsets[0] ?? 0) + offsets.length)
+      : BigInt64Array.from(offsets, (o) => values[o]);
+    return TorchTensor.int(t.ctx, ints, outShape, t.dtype);
+  }
   const count = values.length;
-  return floatResult(t.ctx, out, outShape, name, [t], (g) => {
+  const result = floatResult(t.ctx, Float32Array.from(offsets, (o) => values[o]), outShape, name, [t], (g) => {
     const gi = new Float32Array(count);
     offsets.forEach((o, i) => { gi[o] = f(gi[o] + g[i]); });
     return [gi];
+  });
+  return viewOf(t, result.js(), offsets);
+}
+
+// `t[key]` as torch's view of t: it reads t's current values, and what is written into it lands in t.
+function viewOf(source, tensor, offsets) {
+  return TorchTensor.stored(source.ctx, {
+    get: () => {
+      const values = source.values();
+      const data = tensor.data;
+      for (let i = 0; i < data.length; i++) data[i] = values[offsets[i]];
+      return tensor;
+    },
+    set: (values) => {
+      tensor.data.set(values);
+      const updated = source.values().slice();
+      offsets.forEach((o, i) => { updated[o] = values[i]; });
+      source.assign(updated);
+    },
   });
 }
 
