@@ -148,6 +148,8 @@ print(torch.linspace(0, 10, 11).tolist(), torch.linspace(3, -2, 6).tolist())
 print(torch.randn(3).tolist(), torch.rand(2, 2).tolist())
 print(torch.tensor(3.5), torch.tensor([]), torch.tensor(0.1).item(), torch.tensor([[1, 2], [3, 4.]]))
 print(torch.zeros(2, requires_grad=True), torch.randn(2, 3).shape)
+x = torch.randn(2, 3)
+print(torch.zeros_like(x), torch.ones_like(torch.arange(3)), torch.randn_like(x).tolist(), torch.ones_like(x, requires_grad=True))
 """,
     "autograd leaves and grads": """
 import torch

@@ -120,6 +120,18 @@ export function filled(ctx, kind, args, kwargs) {
   return withRequiresGrad(TorchTensor.float(ctx, made), requiresGrad);
 }
 
+/** torch.zeros_like / ones_like / randn_like / rand_like: the input's shape and (unless given) dtype. */
+export function filledLike(ctx, kind, args, kwargs) {
+  const [input, ...rest] = args;
+  if (!(input instanceof TorchTensor)) {
+    throw new PyException('TypeError', `${kind}_like(): argument 'input' (position 1) must be Tensor, not ${typeName(input)}`);
+  }
+  if (rest.length) throw new PyException('TypeError', `${kind}_like() takes 1 positional argument but ${args.length} were given`);
+  const options = new Map(kwargs);
+  if (!options.has('dtype')) options.set('dtype', input.dtype);
+  return filled(ctx, kind, [new PyTuple(input.shape.map(BigInt))], options);
+}
+
 /** torch.arange(end) / arange(start, end, step=1): int64 when every bound is an int, else float32. */
 export function arange(ctx, args, kwargs) {
   const { dtype, requiresGrad } = creation('arange()', new Map([...kwargs].filter(([k]) => !['start', 'end', 'step'].includes(k))));

@@ -6,7 +6,7 @@ import { DTYPES, TorchTensor, plainStorage } from './tensor.js';
 import { TorchSize } from './size.js';
 import { bind } from './args.js';
 import { notSupported, pyErrors } from './errors.js';
-import { arange, filled, linspace, tensor } from './factories.js';
+import { arange, filled, filledLike, linspace, tensor } from './factories.js';
 import { activation, conv1d } from './functional.js';
 import { Conv1d, L1Loss, MSELoss, ModuleClass, ReLU, Sequential, Sigmoid, Tanh } from './modules.js';
 import { OptimizerClass } from './optim.js';
@@ -140,6 +140,8 @@ export function createTorchModules(nn) {
     zeros: builtin('zeros', (args, kwargs) => filled(ctx, 'zeros', args, kwargs)),
     ones: builtin('ones', (args, kwargs) => filled(ctx, 'ones', args, kwargs)),
     arange: builtin('arange', (args, kwargs) => arange(ctx, args, kwargs)),
+    ...Object.fromEntries(['zeros', 'ones', 'randn', 'rand'].map((kind) => [`${kind}_like`,
+      builtin(`${kind}_like`, (args, kwargs) => filledLike(ctx, kind, args, kwargs))])),
     linspace: builtin('linspace', (args, kwargs) => linspace(ctx, args, kwargs)),
     manual_seed: builtin('manual_seed', (args, kwargs) => {
       const { seed } = bind('manual_seed()', args, kwargs, ['seed']);
