@@ -1,5 +1,6 @@
 // Binding a Python call's arguments to a torch signature, with Python's messages for a bad call.
 import { PyException, PyList, PyTuple, isInt, typeName } from '../values.js';
+import { TorchTensor } from './tensor.js';
 
 /**
  * The arguments of a call as an object, by parameter name. `params`: names in order; a name ending in '=' has a
@@ -22,13 +23,14 @@ export function bind(where, args, kwargs, params, defaults = {}) {
     if (!keywordOnly) positional++;
   }
   if (args.length > positional) {
-    throw new PyException('TypeError', `${where} takes ${positional} positional argument${positional === 1 ? '' : 's'} ` +
-      `but ${args.length} were given`);
+    const plural = positional === 1 ? '' : 's';
+    throw new PyException('TypeError',
+      `${where} takes ${positional} positional argument${plural} but ${args.length} were given`);
   }
   const bound = {};
   args.forEach((value, i) => { bound[names[i]] = value; });
   for (const [name, value] of kwargs ?? []) {
-    if (!names.includes(name)) throw new PyException('TypeError', `${where} got an unexpected keyword argument '${name}'`);
+    if (!names.includes(name)) throw unexpectedKeyword(where, name);
     if (name in bound) throw new PyException('TypeError', `${where} got multiple values for argument '${name}'`);
     bound[name] = value;
   }
@@ -41,6 +43,18 @@ export function bind(where, args, kwargs, params, defaults = {}) {
   }
   for (const name of names) if (!(name in bound)) bound[name] = defaults[name] ?? null;
   return bound;
+}
+
+/** A tensor argument, or torch's TypeError naming it (`position` null when torch's message names none). */
+export function tensorArg(value, where, name = 'input', position = 1) {
+  if (value instanceof TorchTensor) return value;
+  const at = position ? ` (position ${position})` : '';
+  throw new PyException('TypeError', `${where}: argument '${name}'${at} must be Tensor, not ${typeName(value)}`);
+}
+
+/** Python's TypeError for a keyword argument `where` does not take. */
+export function unexpectedKeyword(where, name) {
+  return new PyException('TypeError', `${where} got an unexpected keyword argument '${name}'`);
 }
 
 /** A Python int (or bool) as a JS number; TypeError naming the argument otherwise. */
@@ -73,8 +87,8 @@ export function sizesArg(args, where, intsName = 'ints') {
   const items = args.length === 1 && sequenceItems(args[0]) ? sequenceItems(args[0]) : args;
   return items.map((size, i) => {
     if (!isInt(size)) {
-      throw new PyException('TypeError', `${where}: argument 'size' must be tuple of ${intsName}, but found element of type ` +
-        `${typeName(size)} at pos ${i + 1}`);
+      throw new PyException('TypeError', `${where}: argument 'size' must be tuple of ${intsName}, but found element ` +
+        `of type ${typeName(size)} at pos ${i + 1}`);
     }
     return Number(size);
   });

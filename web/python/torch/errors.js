@@ -8,7 +8,13 @@ export function notSupported(what) {
 
 // The package's messages that torch raises as another type than RuntimeError.
 const TYPES_BY_MESSAGE = [
-  [/^(in_channels|out_channels) must be divisible by groups|^Invalid padding string|^padding_mode must be one of|^padding='same' is not supported for strided|is not a valid value for reduction|^Invalid (learning rate|momentum|weight_decay|epsilon|beta)|^Nesterov momentum requires|^optimizer got an empty parameter list|^can't optimize a non-leaf Tensor|^groups must be a positive integer|duplicate parameters/, 'ValueError'],
+  [new RegExp([
+    '^(in_channels|out_channels) must be divisible by groups', '^groups must be a positive integer',
+    '^Invalid padding string', '^padding_mode must be one of', "^padding='same' is not supported for strided",
+    'is not a valid value for reduction', '^Invalid (learning rate|momentum|weight_decay|epsilon|beta)',
+    '^Nesterov momentum requires', '^optimizer got an empty parameter list', "^can't optimize a non-leaf Tensor",
+    'duplicate parameters',
+  ].join('|')), 'ValueError'],
   [/^optimizer can only optimize Tensors|params argument given to the optimizer/, 'TypeError'],
 ];
 

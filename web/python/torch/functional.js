@@ -1,16 +1,14 @@
 // torch.nn.functional (conv1d, relu, tanh, sigmoid) and the convolution both it and nn.Conv1d run.
-import { PyException, typeName } from '../values.js';
+import { PyException } from '../values.js';
 import { internals } from '../../lib/tensor.js';
 import { TorchTensor } from './tensor.js';
-import { bind, intArg } from './args.js';
+import { bind, intArg, tensorArg } from './args.js';
 import { notSupported, pyErrors } from './errors.js';
 import { floatResult, wrapResult } from './ops.js';
 
 /** The input of a layer or function: a float32 tensor (torch's message for an int64 one against float weights). */
 export function checkInput(input, where) {
-  if (!(input instanceof TorchTensor)) {
-    throw new PyException('TypeError', `${where}: argument 'input' (position 1) must be Tensor, not ${typeName(input)}`);
-  }
+  tensorArg(input, where);
   if (!input.isFloat) throw new PyException('RuntimeError', 'expected scalar type Long but found Float');
   return input;
 }
@@ -40,10 +38,7 @@ export function conv1d(ctx, args, kwargs) {
   const { weight, bias } = a;
   for (const [name, t] of [['weight', weight], ['bias', bias]]) {
     if (t === null && name === 'bias') continue;
-    if (!(t instanceof TorchTensor)) {
-      throw new PyException('TypeError', `conv1d(): argument '${name}' (position ${name === 'weight' ? 2 : 3}) must be Tensor, ` +
-        `not ${typeName(t)}`);
-    }
+    tensorArg(t, 'conv1d()', name, name === 'weight' ? 2 : 3);
     if (!t.isFloat) throw new PyException('RuntimeError', 'expected scalar type Float but found Long');
   }
   const shape = weight.shape;
@@ -51,11 +46,14 @@ export function conv1d(ctx, args, kwargs) {
     throw notSupported(`F.conv1d with a weight of ${shape.length} dimensions (expected 3)`);
   }
   const groups = intArg(a.groups, 'conv1d()', 'groups');
-  const options = { stride: single(a.stride, 'stride'), dilation: single(a.dilation, 'dilation'), groups, bias: bias !== null,
-    padding: typeof a.padding === 'string' ? a.padding : single(a.padding, 'padding') };
+  const options = {
+    stride: single(a.stride, 'stride'), dilation: single(a.dilation, 'dilation'), groups, bias: bias !== null,
+    padding: typeof a.padding === 'string' ? a.padding : single(a.padding, 'padding'),
+  };
   const nn = ctx.nn;
   // A layer only for its computation: its initial weights are drawn, and given back, as F.conv1d draws nothing.
-  const layer = pyErrors(() => ctx.generator.borrow(() => new nn.Conv1d(shape[1] * groups, shape[0], shape[2], options)));
+  const make = () => new ctx.nn.Conv1d(shape[1] * groups, shape[0], shape[2], options);
+  const layer = pyErrors(() => ctx.generator.borrow(make));
   pyErrors(() => {
     layer.weight = weight.js();
     if (bias !== null) layer.bias = bias.js();
@@ -72,7 +70,10 @@ export function conv1d(ctx, args, kwargs) {
 export function single(value, name) {
   const items = value?.items;
   if (items) {
-    if (items.length !== 1) throw new PyException('RuntimeError', `expected ${name} to be a single integer value or a list of 1 values to match the convolution dimensions, but got ${name}=[${items.join(', ')}]`);
+    if (items.length !== 1) {
+      throw new PyException('RuntimeError', `expected ${name} to be a single integer value or a list of 1 values to ` +
+        `match the convolution dimensions, but got ${name}=[${items.join(', ')}]`);
+    }
     return intArg(items[0], 'conv1d()', name);
   }
   return intArg(value, 'conv1d()', name);

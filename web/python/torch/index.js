@@ -4,7 +4,7 @@ import { PyBuiltin, PyException, PyModule, PyObject, isInt, typeName } from '../
 import { Tensor } from '../../lib/tensor.js';
 import { DTYPES, TorchTensor, plainStorage } from './tensor.js';
 import { TorchSize } from './size.js';
-import { bind } from './args.js';
+import { bind, sizesArg, tensorArg } from './args.js';
 import { notSupported, pyErrors } from './errors.js';
 import { arange, filled, filledLike, linspace, tensor } from './factories.js';
 import { activation, conv1d } from './functional.js';
@@ -57,17 +57,10 @@ class TorchModule extends PyModule {
 
 const builtin = (name, fn) => new PyBuiltin(name, (args, kwargs) => fn(args, kwargs ?? new Map()));
 
-function tensorArg(value, where) {
-  if (!(value instanceof TorchTensor)) {
-    throw new PyException('TypeError', `${where}: argument 'input' (position 1) must be Tensor, not ${typeName(value)}`);
-  }
-  return value;
-}
-
 /** torch.autograd.Variable(data, requires_grad=False): the data as a new leaf (sharing its values). */
 function variable(args, kwargs) {
-  const { data, requires_grad: requiresGrad } = bind('Variable()', args, kwargs, ['data=', 'requires_grad=', 'volatile='],
-    { requires_grad: false });
+  const params = ['data=', 'requires_grad=', 'volatile='];
+  const { data, requires_grad: requiresGrad } = bind('Variable()', args, kwargs, params, { requires_grad: false });
   const t = tensorArg(data, 'Variable()');
   const leaf = t.detached();
   if (requiresGrad === true) leaf.getAttr('requires_grad_').fn([true], new Map());
@@ -76,7 +69,8 @@ function variable(args, kwargs) {
 
 /** nn.Parameter(data, requires_grad=True): a leaf Parameter holding a copy of the data. */
 function parameter(ctx, args, kwargs) {
-  const { data, requires_grad: requiresGrad } = bind('Parameter()', args, kwargs, ['data=', 'requires_grad='], { requires_grad: true });
+  const params = ['data=', 'requires_grad='];
+  const { data, requires_grad: requiresGrad } = bind('Parameter()', args, kwargs, params, { requires_grad: true });
   const t = data === null ? null : tensorArg(data, 'Parameter()');
   if (!t || !t.isFloat) throw notSupported('a Parameter that is not float32');
   const values = new Tensor(t.values().slice(), t.shape);
@@ -102,8 +96,11 @@ export function createTorchModules(nn) {
     })]));
 
   const lossFunction = (name, kind) => builtin(name, (args, kwargs) => {
-    const a = bind(`${name}()`, args, kwargs, ['input', 'target', 'size_average=', 'reduce=', 'reduction='], { reduction: 'mean' });
-    if (a.size_average !== null || a.reduce !== null) throw notSupported(`${name}'s deprecated size_average and reduce arguments`);
+    const params = ['input', 'target', 'size_average=', 'reduce=', 'reduction='];
+    const a = bind(`${name}()`, args, kwargs, params, { reduction: 'mean' });
+    if (a.size_average !== null || a.reduce !== null) {
+      throw notSupported(`${name}'s deprecated size_average and reduce arguments`);
+    }
     return computeLoss(ctx, packageLoss(nn, kind, a.reduction), kind, a.reduction, a.input, a.target);
   });
   const tensorFunction = (name, fn) => builtin(name, (args, kwargs) => {
@@ -152,7 +149,7 @@ export function createTorchModules(nn) {
     initial_seed: builtin('initial_seed', () => ctx.generator.initialSeed()),
     no_grad: builtin('no_grad', () => new NoGrad(ctx)),
     is_grad_enabled: builtin('is_grad_enabled', () => ctx.gradEnabled),
-    Size: builtin('Size', (args) => new TorchSize(args.length ? [...(args[0].items ?? args[0].iterate())].map(Number) : [])),
+    Size: builtin('Size', (args) => new TorchSize(args.length ? sizesArg([args[0]], 'Size()') : [])),
     sum: reduction('sum'),
     mean: reduction('mean'),
     numel: builtin('numel', (args) => BigInt(tensorArg(args[0], 'numel()').numel())),

@@ -39,7 +39,9 @@ function value(kind, reduction, x, t) {
 /** The loss of `input` against `target`; a target of another shape broadcasts (torch warns on stderr). */
 export function computeLoss(ctx, loss, kind, reduction, input, target) {
   const given = [input, target].map((t) => {
-    if (!(t instanceof TorchTensor)) throw new PyException('AttributeError', `'${typeName(t)}' object has no attribute 'size'`);
+    if (!(t instanceof TorchTensor)) {
+      throw new PyException('AttributeError', `'${typeName(t)}' object has no attribute 'size'`);
+    }
     return toDType(t, float32);
   });
   const shape = broadcastShapes(given[0].shape, given[1].shape);

@@ -3,7 +3,7 @@ import { PyBuiltin, PyException, PyList, PyObject, isInt, typeName } from '../va
 import { Tensor, internals } from '../../lib/tensor.js';
 import { TorchTensor, float32, int64 } from './tensor.js';
 import { TorchSize } from './size.js';
-import { bind, sequenceItems } from './args.js';
+import { bind, sequenceItems, tensorArg } from './args.js';
 import { notSupported, pyErrors } from './errors.js';
 import * as ops from './ops.js';
 import { activation } from './functional.js';
@@ -23,8 +23,8 @@ function shapeArgs(args, where) {
   const items = args.length === 1 && sequenceItems(args[0]) ? sequenceItems(args[0]) : args;
   return items.map((size, i) => {
     if (!isInt(size)) {
-      throw new PyException('TypeError', `${where}(): argument 'size' must be tuple of SymInts, but found element of type ` +
-        `${typeName(size)} at pos ${i + 1}`);
+      throw new PyException('TypeError', `${where}(): argument 'size' must be tuple of SymInts, but found element ` +
+        `of type ${typeName(size)} at pos ${i + 1}`);
     }
     return Number(size);
   });
@@ -62,13 +62,16 @@ function setGrad(t, value) {
   const slot = t.isFloat ? internals.ensureSlot(t.js()) : null;
   if (!slot) throw new PyException('RuntimeError', 'assigned grad has data of a different type');
   if (value === null) slot.grad = null;
-  else if (value instanceof TorchTensor && value.isFloat && value.numel() === t.numel()) slot.grad = value.values().slice();
+  else if (value instanceof TorchTensor && value.isFloat && value.numel() === t.numel()) {
+    slot.grad = value.values().slice();
+  }
   else throw new PyException('RuntimeError', 'assigned grad has data of a different size');
 }
 
 function requiresGrad(t, flag) {
   if (typeof flag !== 'boolean') {
-    throw new PyException('TypeError', `requires_grad_(): argument 'requires_grad' must be bool, not ${typeName(flag)}`);
+    throw new PyException('TypeError',
+      `requires_grad_(): argument 'requires_grad' must be bool, not ${typeName(flag)}`);
   }
   if (!t.isFloat) {
     if (flag) throw new PyException('RuntimeError', 'only Tensors of floating point dtype can require gradients');
@@ -79,10 +82,10 @@ function requiresGrad(t, flag) {
 }
 
 function backward(t, gradient) {
-  if (!t.isFloat) throw new PyException('RuntimeError', 'element 0 of tensors does not require grad and does not have a grad_fn');
-  if (gradient !== null && !(gradient instanceof TorchTensor)) {
-    throw new PyException('TypeError', `backward(): argument 'gradient' must be Tensor, not ${typeName(gradient)}`);
+  if (!t.isFloat) {
+    throw new PyException('RuntimeError', 'element 0 of tensors does not require grad and does not have a grad_fn');
   }
+  if (gradient !== null) tensorArg(gradient, 'backward()', 'gradient', null);
   pyErrors(() => t.js().backward(gradient === null ? undefined : gradient.js()));
   return null;
 }
@@ -132,10 +135,14 @@ const METHODS = {
   backward: (t, a, k) => {
     const { gradient, retain_graph: retain, create_graph: create } = bind('backward()', a, k,
       ['gradient=', 'retain_graph=', 'create_graph=', 'inputs=']);
-    if (retain === true || create === true) throw notSupported(`backward(${retain === true ? 'retain_graph' : 'create_graph'}=True)`);
+    if (retain === true) throw notSupported('backward(retain_graph=True)');
+    if (create === true) throw notSupported('backward(create_graph=True)');
     return backward(t, gradient);
   },
-  requires_grad_: (t, a, k) => requiresGrad(t, bind('requires_grad_()', a, k, ['requires_grad='], { requires_grad: true }).requires_grad),
+  requires_grad_: (t, a, k) => {
+    const { requires_grad: flag } = bind('requires_grad_()', a, k, ['requires_grad='], { requires_grad: true });
+    return requiresGrad(t, flag);
+  },
   copy_: (t, a, k) => ops.copyInto(t, bind('copy_()', a, k, ['src', 'non_blocking=']).src),
   zero_: (t) => ops.fillWith(t, 0n),
   fill_: (t, a, k) => ops.fillWith(t, bind('fill_()', a, k, ['value']).value),
@@ -178,16 +185,21 @@ const ATTRIBUTES = {
 };
 
 // Real Tensor methods outside the subset: NotImplementedError rather than AttributeError.
-const UNSUPPORTED = ['numpy', 'transpose', 'permute', 't', 'T', 'matmul', 'mm', 'bmm', 'max', 'min', 'argmax', 'argmin', 'exp', 'log', 'sqrt', 'clamp', 'norm', 'std', 'var', 'expand', 'repeat', 'contiguous', 'type', 'cuda', 'cpu', 'device',
-  'double', 'half', 'int', 'bool', 'softmax', 'uniform_', 'normal_', 'masked_fill', 'gather', 'scatter', 'index_select',
+const UNSUPPORTED = [
+  'numpy', 'transpose', 'permute', 't', 'T', 'matmul', 'mm', 'bmm', 'max', 'min', 'argmax', 'argmin', 'exp', 'log',
+  'sqrt', 'clamp', 'norm', 'std', 'var', 'expand', 'repeat', 'contiguous', 'type', 'cuda', 'cpu', 'device', 'double',
+  'half', 'int', 'bool', 'softmax', 'uniform_', 'normal_', 'masked_fill', 'gather', 'scatter', 'index_select',
   'split', 'chunk', 'cat', 'stack', 'topk', 'sort', 'round', 'floor', 'ceil', 'sign', 'neg', 'exp_', 'retain_grad',
-  'register_hook', 'storage', 'stride', 'is_contiguous', 'new_zeros', 'new_ones', 'zeros_like', 'expand_as', 'view_as',
-  'reshape_as', 'abs_', 'clamp_', 'squeeze_', 'unsqueeze_'];
+  'register_hook', 'storage', 'stride', 'is_contiguous', 'new_zeros', 'new_ones', 'zeros_like', 'expand_as',
+  'view_as', 'reshape_as', 'abs_', 'clamp_', 'squeeze_', 'unsqueeze_',
+];
 
 /** `t.name`, or undefined (AttributeError) for a name torch's Tensor does not have. */
 export function tensorAttr(t, name) {
   if (Object.hasOwn(ATTRIBUTES, name)) return ATTRIBUTES[name](t);
-  if (Object.hasOwn(METHODS, name)) return new PyBuiltin(name, (args, kwargs) => METHODS[name](t, args, kwargs ?? new Map()));
+  if (Object.hasOwn(METHODS, name)) {
+    return new PyBuiltin(name, (args, kwargs) => METHODS[name](t, args, kwargs ?? new Map()));
+  }
   if (UNSUPPORTED.includes(name)) throw notSupported(`Tensor.${name}`);
   return undefined;
 }

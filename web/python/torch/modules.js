@@ -1,10 +1,10 @@
 // torch.nn's modules as Python objects: Conv1d over the package's layer (its parameters are Parameters whose values
 // live in the layer), Sequential, ReLU/Tanh/Sigmoid and the MSELoss/L1Loss criteria.
-import { PyBuiltin, PyException, PyObject, PyTuple, isInt, truthy, typeName } from '../values.js';
+import { PyBuiltin, PyException, PyObject, PyTuple, isInt, repr, truthy, typeName } from '../values.js';
 import { Tensor } from '../../lib/tensor.js';
 import { formatLayer, formatSequential } from '../../lib/repr.js';
 import { TorchTensor } from './tensor.js';
-import { bind, intArg } from './args.js';
+import { bind, intArg, unexpectedKeyword } from './args.js';
 import { notSupported, pyErrors } from './errors.js';
 import { activation, checkInput, convolve } from './functional.js';
 import { computeLoss, packageLoss } from './losses.js';
@@ -46,7 +46,7 @@ class Module extends PyObject {
    */
   toPackage() { return null; }
   call(args, kwargs) {
-    if (kwargs?.size) throw new PyException('TypeError', `forward() got an unexpected keyword argument '${[...kwargs.keys()][0]}'`);
+    if (kwargs?.size) throw unexpectedKeyword('forward()', [...kwargs.keys()][0]);
     return this.forward(args);
   }
 
@@ -98,18 +98,20 @@ export class Conv1d extends Module {
   constructor(ctx, args, kwargs) {
     super(ctx);
     const where = 'Conv1d.__init__()';
-    const a = bind(where, args, kwargs, ['in_channels', 'out_channels', 'kernel_size', 'stride=', 'padding=', 'dilation=',
-      'groups=', 'bias=', 'padding_mode=', 'device=', 'dtype='],
-    { stride: 1n, padding: 0n, dilation: 1n, groups: 1n, bias: true, padding_mode: 'zeros' });
+    const params = ['in_channels', 'out_channels', 'kernel_size', 'stride=', 'padding=', 'dilation=', 'groups=',
+      'bias=', 'padding_mode=', 'device=', 'dtype='];
+    const a = bind(where, args, kwargs, params,
+      { stride: 1n, padding: 0n, dilation: 1n, groups: 1n, bias: true, padding_mode: 'zeros' });
     if (a.device !== null && a.device !== 'cpu') throw notSupported(`device=${a.device}`);
-    if (a.dtype !== null && a.dtype?.name !== 'float32') throw notSupported(`Conv1d with dtype=${a.dtype?.repr?.() ?? a.dtype}`);
+    if (a.dtype !== null && a.dtype?.name !== 'float32') throw notSupported(`Conv1d with dtype=${repr(a.dtype)}`);
     const value = (v, name) => (v instanceof PyTuple ? v.items.map((x) => intOf(x, name)) : intOf(v, name));
     const options = {
       stride: value(a.stride, 'stride'), dilation: value(a.dilation, 'dilation'), groups: intOf(a.groups, 'groups'),
       padding: typeof a.padding === 'string' ? a.padding : value(a.padding, 'padding'),
       bias: pythonBool(a.bias), padding_mode: a.padding_mode,
     };
-    const sizes = [intOf(a.in_channels, 'in_channels'), intOf(a.out_channels, 'out_channels'), value(a.kernel_size, 'kernel_size')];
+    const sizes = [intOf(a.in_channels, 'in_channels'), intOf(a.out_channels, 'out_channels'),
+      value(a.kernel_size, 'kernel_size')];
     this.#layer = pyErrors(() => ctx.generator.record(() => new ctx.nn.Conv1d(...sizes, options)));
     this.#declared = { ...this.#layer.options, inChannels: this.#layer.inChannels, outChannels: this.#layer.outChannels,
       kernelSize: this.#layer.kernelSize };
@@ -130,22 +132,28 @@ export class Conv1d extends Module {
       old[name] = tensor;
       return;
     }
-    if (name !== 'weight' || shape.length !== 3) throw notSupported(`assigning a ${name} of shape [${shape.join(', ')}]`);
+    if (name !== 'weight' || shape.length !== 3) {
+      throw notSupported(`assigning a ${name} of shape [${shape.join(', ')}]`);
+    }
     const { groups, stride, padding, dilation, paddingMode } = old.options;
     const bias = old.bias;
-    if (bias && bias.shape[0] !== shape[0]) throw notSupported(`assigning a weight of ${shape[0]} output channels (the bias has ${bias.shape[0]})`);
+    if (bias && bias.shape[0] !== shape[0]) {
+      throw notSupported(`assigning a weight of ${shape[0]} output channels (the bias has ${bias.shape[0]})`);
+    }
     const layer = this.ctx.generator.borrow(() => new this.ctx.nn.Conv1d(shape[1] * groups, shape[0], shape[2],
       { groups, stride, padding, dilation, paddingMode, bias: bias !== null }));
     layer.weight = tensor;
     if (bias) layer.bias = bias;
-    for (const [param, was] of [[layer.weight, old.weight], [layer.bias, bias]]) if (param && !was.requiresGrad) param.requiresGrad_(false);
+    for (const [param, was] of [[layer.weight, old.weight], [layer.bias, bias]]) {
+      if (param && !was.requiresGrad) param.requiresGrad_(false);
+    }
     this.#layer = layer;
   }
 
   toPackage() { return this.#layer; }
   parameterList() { return this.#bias ? [this.#weight, this.#bias] : [this.#weight]; }
   forward(args) {
-    if (args.length !== 1) throw new PyException('TypeError', `forward() takes 2 positional arguments but ${args.length + 1} were given`);
+    checkOneInput(args);
     return convolve(this.ctx, (x) => this.#layer.forward(x), checkInput(args[0], 'conv1d()'));
   }
   repr() { return formatLayer(this.#declared); }
@@ -181,8 +189,9 @@ export class Conv1d extends Module {
     }
     if (value === (name === 'weight' ? this.#weight : this.#bias)) return true; // `m.weight -= …` under no_grad
     if (!(value instanceof TorchTensor) || !value.isParameter) {
-      throw new PyException('TypeError', `cannot assign '${value instanceof TorchTensor ? 'torch.FloatTensor' : typeName(value)}' ` +
-        `as parameter '${name}' (torch.nn.Parameter or None expected)`);
+      const given = value instanceof TorchTensor ? 'torch.FloatTensor' : typeName(value);
+      throw new PyException('TypeError',
+        `cannot assign '${given}' as parameter '${name}' (torch.nn.Parameter or None expected)`);
     }
     if (name === 'bias' && !this.#bias) {
       pyErrors(() => { this.#layer.bias = value.js(); });
@@ -198,6 +207,12 @@ export class Conv1d extends Module {
   }
 }
 
+function checkOneInput(args) {
+  if (args.length !== 1) {
+    throw new PyException('TypeError', `forward() takes 2 positional arguments but ${args.length + 1} were given`);
+  }
+}
+
 function intOf(value, name) { return intArg(value, 'Conv1d.__init__()', name); }
 
 // torch tests `if bias:`, so any Python value does.
@@ -209,7 +224,7 @@ export class Sequential extends Module {
 
   constructor(ctx, args, kwargs) {
     super(ctx);
-    if (kwargs?.size) throw new PyException('TypeError', `Sequential.__init__() got an unexpected keyword argument '${[...kwargs.keys()][0]}'`);
+    if (kwargs?.size) throw unexpectedKeyword('Sequential.__init__()', [...kwargs.keys()][0]);
     args.forEach((module) => {
       if (!(module instanceof Module)) {
         throw new PyException('TypeError', `${typeName(module)} is not a Module subclass`);
@@ -224,7 +239,7 @@ export class Sequential extends Module {
     return layers.every((layer) => layer !== null) ? new this.ctx.nn.Sequential(layers) : null;
   }
   forward(args) {
-    if (args.length !== 1) throw new PyException('TypeError', `forward() takes 2 positional arguments but ${args.length + 1} were given`);
+    checkOneInput(args);
     return this.modules.reduce((x, m) => m.call([x], new Map()), args[0]);
   }
   // Nested modules indent their inner lines, as torch's _addindent.
@@ -248,12 +263,13 @@ function activationClass(kind) {
 
     constructor(ctx, args, kwargs) {
       super(ctx);
-      const { inplace } = bind(`${kind}.__init__()`, args, kwargs, kind === 'ReLU' ? ['inplace='] : [], { inplace: false });
+      const params = kind === 'ReLU' ? ['inplace='] : [];
+      const { inplace } = bind(`${kind}.__init__()`, args, kwargs, params, { inplace: false });
       this.#inplace = inplace === true;
     }
 
     forward(args) {
-      if (args.length !== 1) throw new PyException('TypeError', `forward() takes 2 positional arguments but ${args.length + 1} were given`);
+      checkOneInput(args);
       if (this.#inplace) throw notSupported('ReLU(inplace=True) in a forward pass');
       return activation(args[0], kind);
     }
@@ -278,7 +294,9 @@ function lossClass(kind) {
       super(ctx);
       const { size_average: sizeAverage, reduce, reduction } = bind(`${kind}.__init__()`, args, kwargs,
         ['size_average=', 'reduce=', 'reduction='], { reduction: 'mean' });
-      if (sizeAverage !== null || reduce !== null) throw notSupported(`${kind}'s deprecated size_average and reduce arguments`);
+      if (sizeAverage !== null || reduce !== null) {
+        throw notSupported(`${kind}'s deprecated size_average and reduce arguments`);
+      }
       this.#reduction = reduction;
       try {
         this.#loss = packageLoss(ctx.nn, kind, reduction);
@@ -288,7 +306,9 @@ function lossClass(kind) {
     }
 
     forward(args) {
-      if (args.length !== 2) throw new PyException('TypeError', `forward() missing 1 required positional argument: 'target'`);
+      if (args.length !== 2) {
+        throw new PyException('TypeError', "forward() missing 1 required positional argument: 'target'");
+      }
       if (this.#error) throw this.#error;
       return computeLoss(this.ctx, this.#loss, kind, this.#reduction, args[0], args[1]);
     }

@@ -6,6 +6,7 @@ import { Tensor } from '../../lib/tensor.js';
 import { edgeOf, recordResult } from '../../lib/autograd.js';
 import { TorchTensor, bool, checkDType, float32 } from './tensor.js';
 import { notSupported } from './errors.js';
+import { tensorArg } from './args.js';
 import { sumDims } from './sum.js';
 
 const f = Math.fround;
@@ -16,7 +17,8 @@ const product = (shape) => shape.reduce((a, b) => a * b, 1);
  * records `name`, whose `run(grad)` returns the inputs' gradients in order.
  */
 export function floatResult(ctx, data, shape, name, inputs, run) {
-  const edges = ctx.gradEnabled ? inputs.map((t) => (t instanceof TorchTensor && t.isFloat ? edgeOf(t.js()) : null)) : [];
+  const edgeOfInput = (t) => (t instanceof TorchTensor && t.isFloat ? edgeOf(t.js()) : null);
+  const edges = ctx.gradEnabled ? inputs.map(edgeOfInput) : [];
   return TorchTensor.float(ctx, recordResult(data, shape, name, edges, run));
 }
 
@@ -130,8 +132,8 @@ const INT_OPS = {
 export function checkedCount(ctx, shape, where) {
   const count = product(shape);
   if (count > ctx.nn.maxTensorElements) {
-    throw new PyException('RuntimeError', `${where}: a tensor of shape [${shape.join(', ')}] has ${count} elements, more than ` +
-      `the maximum of ${ctx.nn.maxTensorElements}`);
+    throw new PyException('RuntimeError', `${where}: a tensor of shape [${shape.join(', ')}] has ${count} elements, ` +
+      `more than the maximum of ${ctx.nn.maxTensorElements}`);
   }
   return count;
 }
@@ -142,8 +144,8 @@ function isScalar(value) { return isInt(value) || typeof value === 'number'; }
 function operand(value, isFloat) {
   if (value instanceof TorchTensor) {
     const values = value.values();
-    if (isFloat && !value.isFloat) return { values: Float32Array.from(values, Number), shape: value.shape, tensor: value };
-    return { values, shape: value.shape, tensor: value };
+    const converted = isFloat && !value.isFloat ? Float32Array.from(values, Number) : values;
+    return { values: converted, shape: value.shape, tensor: value };
   }
   if (isFloat) return { values: Float32Array.of(Number(value)), shape: [], tensor: null };
   return { values: BigInt64Array.of(BigInt(value)), shape: [], tensor: null };
@@ -210,7 +212,8 @@ function backwardOf(op, x, y, out, xi, yi) {
 function reciprocal(ctx, t) {
   const source = operand(t, true);
   const out = source.values.map((v) => f(1 / v));
-  return floatResult(ctx, out, source.shape, 'ReciprocalBackward0', [t], (g) => [g.map((gi, i) => f(-gi * f(out[i] * out[i])))]);
+  return floatResult(ctx, out, source.shape, 'ReciprocalBackward0', [t],
+    (g) => [g.map((gi, i) => f(-gi * f(out[i] * out[i])))]);
 }
 
 /** `tensor op other` from the interpreter (`reflected`: `other op tensor`). */
@@ -252,8 +255,8 @@ export function scalarOf(t) {
 /** `-t` (NegBackward0). */
 export function neg(t) {
   if (t.isBool) {
-    throw new PyException('RuntimeError', 'Negation, the `-` operator, on a bool tensor is not supported. If you are trying ' +
-      'to invert a mask, use the `~` or `logical_not()` operator instead.');
+    throw new PyException('RuntimeError', 'Negation, the `-` operator, on a bool tensor is not supported. If you are ' +
+      'trying to invert a mask, use the `~` or `logical_not()` operator instead.');
   }
   if (!t.isFloat) return TorchTensor.int(t.ctx, t.values().map((v) => BigInt.asIntN(64, -v)), t.shape);
   const out = t.values().map((v) => -v);
@@ -264,8 +267,8 @@ export function neg(t) {
 function checkInPlace(t, view = false) {
   if (!t.ctx.gradEnabled || !t.requiresGrad) return;
   if (t.isLeaf) {
-    throw new PyException('RuntimeError', `a ${view ? 'view of a ' : ''}leaf Variable that requires grad is being used in an ` +
-      'in-place operation.');
+    const what = view ? 'a view of a leaf Variable' : 'a leaf Variable';
+    throw new PyException('RuntimeError', `${what} that requires grad is being used in an in-place operation.`);
   }
   throw notSupported('an in-place operation on a tensor that has a grad_fn');
 }
@@ -298,16 +301,16 @@ function assignInto(t, source, convert) {
     return;
   }
   const isFloat = from ? from.isFloat : typeof source === 'number';
-  if (isFloat && !convert) throw new PyException('RuntimeError', "result type Float can't be cast to the desired output type Long");
+  if (isFloat && !convert) {
+    throw new PyException('RuntimeError', "result type Float can't be cast to the desired output type Long");
+  }
   t.assign(BigInt64Array.from(index, (i) => (isFloat ? BigInt(Math.trunc(values[i])) : BigInt(values[i]))));
 }
 
 /** t.copy_(src): in place, broadcasting src; refused on a leaf that requires grad outside no_grad. */
 export function copyInto(t, source) {
   checkInPlace(t);
-  if (!(source instanceof TorchTensor) && !isScalar(source)) {
-    throw new PyException('TypeError', `copy_(): argument 'src' (position 1) must be Tensor, not ${typeName(source)}`);
-  }
+  if (!isScalar(source)) tensorArg(source, 'copy_()', 'src');
   assignInto(t, source, true);
   return t;
 }
@@ -316,11 +319,16 @@ export function copyInto(t, source) {
 export function fillWith(t, value) {
   checkInPlace(t);
   if (t.isFloat) t.assign(new Float32Array(t.numel()).fill(Number(value)));
-  else t.assign(new BigInt64Array(t.numel()).fill(typeof value === 'number' ? BigInt(Math.trunc(value)) : BigInt(value)));
+  else t.assign(new BigInt64Array(t.numel()).fill(BigInt(typeof value === 'number' ? Math.trunc(value) : value)));
   return t;
 }
 
 // ---- reductions
+
+function dimensionError(n, dim) {
+  return new PyException('IndexError',
+    `Dimension out of range (expected to be in range of [${-n}, ${n - 1}], but got ${dim})`);
+}
 
 /** Normalises a dim argument for a tensor of `ndim` dims (0-d tensors accept 0 and -1). */
 export function normalizeDim(dim, ndim, where = 'dim') {
@@ -328,7 +336,7 @@ export function normalizeDim(dim, ndim, where = 'dim') {
   const d = Number(dim);
   const n = Math.max(ndim, 1);
   if (d < -n || d >= n) {
-    throw new PyException('IndexError', `Dimension out of range (expected to be in range of [${-n}, ${n - 1}], but got ${d})`);
+    throw dimensionError(n, d);
   }
   return d < 0 ? d + n : d;
 }
@@ -338,10 +346,10 @@ export function reduce(t, kind, dim, keepdim) {
   const ctx = t.ctx;
   const shape = t.shape;
   if (kind === 'mean' && !t.isFloat) {
-    throw new PyException('RuntimeError', 'mean(): could not infer output dtype. Input dtype must be either a floating ' +
-      `point or complex dtype. Got: ${t.isBool ? 'Bool' : 'Long'}`);
+    throw new PyException('RuntimeError', 'mean(): could not infer output dtype. Input dtype must be either a ' +
+      `floating point or complex dtype. Got: ${t.isBool ? 'Bool' : 'Long'}`);
   }
-  if (dim instanceof PyTuple || (dim && typeof dim.items === 'object')) throw notSupported(`${kind}() over several dims`);
+  if (dim !== null && dim !== undefined && !isInt(dim)) throw notSupported(`${kind}() over several dims`);
   const values = t.values();
   const all = dim === null || dim === undefined;
   const d = all ? -1 : normalizeDim(dim, shape.length, kind);
@@ -381,7 +389,8 @@ export function reduce(t, kind, dim, keepdim) {
 export function absolute(t) {
   const values = t.values();
   if (!t.isFloat) return TorchTensor.int(t.ctx, values.map((v) => (v < 0n ? -v : v)), t.shape, t.dtype);
-  return floatResult(t.ctx, values.map(Math.abs), t.shape, 'AbsBackward0', [t], (g) => [g.map((gi, i) => f(gi * Math.sign(values[i])))]);
+  return floatResult(t.ctx, values.map(Math.abs), t.shape, 'AbsBackward0', [t],
+    (g) => [g.map((gi, i) => f(gi * Math.sign(values[i])))]);
 }
 
 // ---- shapes (results share their input's values, as torch's views do)
@@ -409,10 +418,12 @@ export function reshape(t, sizes, kind) {
 export function unsqueeze(t, dim) {
   const shape = t.shape;
   const n = shape.length + 1;
-  if (!isInt(dim)) throw new PyException('TypeError', `unsqueeze(): argument 'dim' (position 1) must be int, not ${typeName(dim)}`);
+  if (!isInt(dim)) {
+    throw new PyException('TypeError', `unsqueeze(): argument 'dim' (position 1) must be int, not ${typeName(dim)}`);
+  }
   const raw = Number(dim);
   if (raw < -n || raw >= n) {
-    throw new PyException('IndexError', `Dimension out of range (expected to be in range of [${-n}, ${n - 1}], but got ${raw})`);
+    throw dimensionError(n, raw);
   }
   const d = raw < 0 ? raw + n : raw;
   return sameValues(t, [...shape.slice(0, d), 1, ...shape.slice(d)], 'UnsqueezeBackward0');
@@ -446,8 +457,8 @@ function indexItems(key) {
     if (item instanceof PySlice || item === null) return item;
     if (item?.typeName === 'ellipsis') return 'ellipsis';
     if (item instanceof TorchTensor) throw notSupported('indexing a tensor with a tensor');
-    throw new PyException('IndexError', 'only integers, slices (`:`), ellipsis (`...`), None and long or byte Variables ' +
-      'are valid indices (got ' + typeName(item) + ')');
+    throw new PyException('IndexError', 'only integers, slices (`:`), ellipsis (`...`), None and long or byte ' +
+      `Variables are valid indices (got ${typeName(item)})`);
   });
 }
 
@@ -485,7 +496,8 @@ function plan(shape, key) {
     if (item === 'ellipsis') for (let i = 0; i < shape.length - consuming; i++) expanded.push(new PySlice());
     else expanded.push(item);
   }
-  while (expanded.filter((item) => item !== null).length < shape.length) expanded.push(undefined); // the rest: all of it
+  // The dims the key leaves out: all of each.
+  while (expanded.filter((item) => item !== null).length < shape.length) expanded.push(undefined);
   const strides = [];
   let stride = 1;
   for (let d = shape.length - 1; d >= 0; d--) {
@@ -512,7 +524,8 @@ function plan(shape, key) {
       offsets = offsets.map((o) => o + i * strides[dim]);
       name = 'SelectBackward0';
     } else {
-      const { start, step, length } = item === undefined ? { start: 0, step: 1, length: size } : sliceBounds(item, size);
+      const whole = { start: 0, step: 1, length: size };
+      const { start, step, length } = item === undefined ? whole : sliceBounds(item, size);
       const next = [];
       for (const o of offsets) for (let k = 0; k < length; k++) next.push(o + (start + k * step) * strides[dim]);
       offsets = next;

@@ -1,5 +1,7 @@
 // torch.Size: a tuple of ints that prints as `torch.Size([1, 1, 3])`.
-import { PyObject, PyException, PySlice, PyTuple, PyBuiltin, NotImplemented, isInt, pyEquals, typeName } from '../values.js';
+import {
+  PyBuiltin, PyException, PyObject, PySlice, PyTuple, NotImplemented, isInt, pyEquals, typeName,
+} from '../values.js';
 import { notSupported } from './errors.js';
 
 export class TorchSize extends PyObject {
@@ -24,7 +26,11 @@ export class TorchSize extends PyObject {
     }
     if (key instanceof PySlice) {
       if (key.step !== null && key.step !== 1n) throw notSupported('a torch.Size slice with a step');
-      const bound = (v, fallback) => (v === null ? fallback : Math.min(Math.max(Number(v) < 0 ? Number(v) + n : Number(v), 0), n));
+      const bound = (v, fallback) => {
+        if (v === null) return fallback;
+        const i = Number(v) < 0 ? Number(v) + n : Number(v);
+        return Math.min(Math.max(i, 0), n);
+      };
       return new TorchSize(this.sizes.slice(bound(key.start, 0), bound(key.stop, n)));
     }
     throw new PyException('TypeError', `tuple indices must be integers or slices, not ${typeName(key)}`);

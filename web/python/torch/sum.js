@@ -97,7 +97,10 @@ function summation(groups) {
     case 'RKR': return (block) => {
       const out = new Float32Array(b);
       for (let i = 0; i < a; i++) {
-        for (let j = 0; j < b; j++) out[j] = f(out[j] + cascadeSum(block.subarray((i * b + j) * c, (i * b + j + 1) * c)));
+        for (let j = 0; j < b; j++) {
+          const row = (i * b + j) * c;
+          out[j] = f(out[j] + cascadeSum(block.subarray(row, row + c)));
+        }
       }
       return out;
     };

@@ -37,7 +37,9 @@ export const DTYPES = {
 export function checkDType(dtype) {
   if (dtype === null || dtype === undefined) return null;
   if (!(dtype instanceof DType)) throw new PyException('TypeError', `dtype must be torch.dtype, not ${typeof dtype}`);
-  if (!dtype.supported) throw notSupported(`dtype=torch.${dtype.name} (only torch.float32, torch.int64 and torch.bool are)`);
+  if (!dtype.supported) {
+    throw notSupported(`dtype=torch.${dtype.name} (only torch.float32, torch.int64 and torch.bool are)`);
+  }
   return dtype;
 }
 
@@ -135,12 +137,14 @@ export class TorchTensor extends PyObject {
 
   repr() {
     if (this.isBool) {
-      return formatIntegerTensor(this.#intShape, Array.from(this.#ints, (v) => (v ? 'True' : 'False')), { dtype: 'torch.bool' });
+      const words = Array.from(this.#ints, (v) => (v ? 'True' : 'False'));
+      return formatIntegerTensor(this.#intShape, words, { dtype: 'torch.bool' });
     }
     if (!this.isFloat) return formatIntegerTensor(this.#intShape, this.#ints);
     const tensor = this.js();
     if (this.isParameter) return formatParameter(tensor.shape, tensor.data, { requiresGrad: tensor.requiresGrad });
-    return formatTensor(tensor.shape, tensor.data, { gradFn: this.gradFn ?? undefined, requiresGrad: tensor.requiresGrad });
+    const decorations = { gradFn: this.gradFn ?? undefined, requiresGrad: tensor.requiresGrad };
+    return formatTensor(tensor.shape, tensor.data, decorations);
   }
 
   /** f"{t:.4f}": a 0-d tensor formats its value (torch's Tensor.__format__); others only with an empty spec. */
@@ -176,7 +180,9 @@ export class TorchTensor extends PyObject {
   }
 
   #scalar() {
-    if (this.numel() !== 1) throw new PyException('ValueError', 'only one element tensors can be converted to Python scalars');
+    if (this.numel() !== 1) {
+      throw new PyException('ValueError', 'only one element tensors can be converted to Python scalars');
+    }
     return this.values()[0];
   }
   toFloat() { return Number(this.#scalar()); }
@@ -186,7 +192,8 @@ export class TorchTensor extends PyObject {
   }
   truthy() {
     if (this.numel() !== 1) {
-      throw new PyException('RuntimeError', `Boolean value of Tensor with ${this.numel() === 0 ? 'no values' : 'more than one value'} is ambiguous`);
+      const what = this.numel() === 0 ? 'no values' : 'more than one value';
+      throw new PyException('RuntimeError', `Boolean value of Tensor with ${what} is ambiguous`);
     }
     return Number(this.values()[0]) !== 0;
   }
