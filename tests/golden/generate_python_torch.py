@@ -466,6 +466,16 @@ print(m(torch.ones(1, 1, 3)))
 m.bias = nn.Parameter(torch.tensor([0.5]))
 print(m, m(torch.ones(1, 1, 3)))
 """,
+    "type() and isinstance()": """
+import torch
+import torch.nn as nn
+x = torch.ones(2)
+m = nn.Conv1d(1, 1, 2)
+print(type(x), type(m.weight), type(m), type(x.shape), type(nn.ReLU()), type(nn.MSELoss()), type(nn.Sequential()))
+print(type(torch.optim.SGD(m.parameters(), lr=1)), type(x).__name__, type(m).__name__, type(x) == torch.Tensor)
+print(isinstance(m.weight, torch.Tensor), isinstance(m, nn.Module), isinstance(x, nn.Parameter), isinstance(m, nn.Conv1d))
+print(isinstance(m, nn.ReLU), torch.Tensor, nn.Conv1d, nn.Module, nn.Parameter, torch.Size([2, 3]))
+""",
     "outside: float64": """
 import torch
 torch.zeros(2, dtype=torch.float64)

@@ -1,14 +1,13 @@
 // The Python modules torch, torch.nn, torch.nn.functional, torch.autograd and torch.optim of one session, over the
 // package's API object `nn` (from load()).
 import { PyBuiltin, PyException, PyModule, PyObject, isInt, typeName } from '../values.js';
-import { Tensor } from '../../lib/tensor.js';
-import { DTYPES, TorchTensor, plainStorage } from './tensor.js';
-import { TorchSize } from './size.js';
-import { bind, sizesArg, tensorArg } from './args.js';
+import { DTYPES, PARAMETER_CLASS, TENSOR_CLASS } from './tensor.js';
+import { SIZE_CLASS } from './size.js';
+import { bind, tensorArg } from './args.js';
 import { notSupported, pyErrors } from './errors.js';
 import { arange, filled, filledLike, linspace, tensor } from './factories.js';
 import { activation, conv1d } from './functional.js';
-import { Conv1d, L1Loss, MSELoss, ModuleClass, ReLU, Sequential, Sigmoid, Tanh } from './modules.js';
+import { Conv1d, L1Loss, MODULE_CLASS, MSELoss, ModuleClass, ReLU, Sequential, Sigmoid, Tanh } from './modules.js';
 import { OptimizerClass } from './optim.js';
 import { GeneratorLog } from './generator.js';
 import { absolute, reduce } from './ops.js';
@@ -67,23 +66,13 @@ function variable(args, kwargs) {
   return leaf;
 }
 
-/** nn.Parameter(data, requires_grad=True): a leaf Parameter holding a copy of the data. */
-function parameter(ctx, args, kwargs) {
-  const params = ['data=', 'requires_grad='];
-  const { data, requires_grad: requiresGrad } = bind('Parameter()', args, kwargs, params, { requires_grad: true });
-  const t = data === null ? null : tensorArg(data, 'Parameter()');
-  if (!t || !t.isFloat) throw notSupported('a Parameter that is not float32');
-  const values = new Tensor(t.values().slice(), t.shape);
-  if (requiresGrad === true) values.requiresGrad_(true);
-  return TorchTensor.stored(ctx, plainStorage(values), true);
-}
-
 /**
  * A Map from module name to PyModule for one session; the session's generator starts at torch's default seed and
  * stays the session's own even when other sessions or the page draw from the package's generator in between.
  */
 export function createTorchModules(nn) {
-  const ctx = { nn, gradEnabled: true, generator: new GeneratorLog(nn, DEFAULT_SEED) };
+  // classes: each module class's Python class object, for type(m)
+  const ctx = { nn, gradEnabled: true, generator: new GeneratorLog(nn, DEFAULT_SEED), classes: new Map() };
   const moduleClass = (cls) => new ModuleClass(ctx, cls);
   const reduction = (kind) => builtin(kind, (args, kwargs) => {
     const { input, dim, keepdim } = bind(`${kind}()`, args, kwargs, ['input', 'dim=', 'keepdim='], { keepdim: false });
@@ -121,7 +110,8 @@ export function createTorchModules(nn) {
     Sigmoid: moduleClass(Sigmoid),
     MSELoss: moduleClass(MSELoss),
     L1Loss: moduleClass(L1Loss),
-    Parameter: builtin('Parameter', (args, kwargs) => parameter(ctx, args, kwargs)),
+    Parameter: PARAMETER_CLASS,
+    Module: MODULE_CLASS,
     functional,
   });
   const optim = new TorchModule('torch.optim', {
@@ -149,7 +139,8 @@ export function createTorchModules(nn) {
     initial_seed: builtin('initial_seed', () => ctx.generator.initialSeed()),
     no_grad: builtin('no_grad', () => new NoGrad(ctx)),
     is_grad_enabled: builtin('is_grad_enabled', () => ctx.gradEnabled),
-    Size: builtin('Size', (args) => new TorchSize(args.length ? sizesArg([args[0]], 'Size()') : [])),
+    Size: SIZE_CLASS,
+    Tensor: TENSOR_CLASS,
     sum: reduction('sum'),
     mean: reduction('mean'),
     numel: builtin('numel', (args) => BigInt(tensorArg(args[0], 'numel()').numel())),

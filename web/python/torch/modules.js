@@ -7,6 +7,7 @@ import { TorchTensor } from './tensor.js';
 import { bind, intArg, unexpectedKeyword } from './args.js';
 import { notSupported, pyErrors } from './errors.js';
 import { activation, checkInput, convolve } from './functional.js';
+import { HostClass } from './classes.js';
 import { computeLoss, packageLoss } from './losses.js';
 
 /** `m.parameters()`: a one-pass generator object, as Python's. */
@@ -38,6 +39,7 @@ class Module extends PyObject {
   }
 
   get typeName() { return this.constructor.pythonName; }
+  get pyClass() { return this.ctx.classes.get(this.constructor); }
   /** The module's Parameters in torch's order. */
   parameterList() { return []; }
   /**
@@ -321,15 +323,14 @@ export const MSELoss = lossClass('MSELoss');
 export const L1Loss = lossClass('L1Loss');
 
 /** A Python-callable class: `nn.Conv1d(…)` constructs the module. */
-export class ModuleClass extends PyObject {
+export class ModuleClass extends HostClass {
   constructor(ctx, cls) {
-    super();
-    this.ctx = ctx;
-    this.cls = cls;
+    super(`torch.nn.modules.${cls.pythonModule}.${cls.pythonName}`, (value) => value instanceof cls,
+      (args, kwargs) => new cls(ctx, args, kwargs));
+    ctx.classes.set(cls, this);
   }
-
-  get typeName() { return 'type'; }
-  repr() { return `<class 'torch.nn.modules.${this.cls.pythonModule}.${this.cls.pythonName}'>`; }
-  call(args, kwargs) { return new this.cls(this.ctx, args, kwargs ?? new Map()); }
 }
+
+/** nn.Module: for isinstance(m, nn.Module); subclassing it (class) is outside the subset. */
+export const MODULE_CLASS = new HostClass('torch.nn.modules.module.Module', (value) => value instanceof Module);
 

@@ -4,6 +4,7 @@ import { internals } from '../../lib/tensor.js';
 import { TorchTensor } from './tensor.js';
 import { bind, numberArg, sequenceItems } from './args.js';
 import { notSupported, pyErrors } from './errors.js';
+import { HostClass } from './classes.js';
 
 // Each optimizer's Python signature (torch 1.13), its defaults as Python values, and the options torch prints.
 const KINDS = {
@@ -41,10 +42,11 @@ class Optimizer extends PyObject {
   #params;
   #printed;
 
-  constructor(kind, args, kwargs, nn) {
+  constructor(kind, args, kwargs, nn, pyClass) {
     super();
     const spec = KINDS[kind];
     this.#kind = kind;
+    this.pyClass = pyClass;
     const a = bind(`${kind}.__init__()`, args, kwargs, spec.params, spec.defaults);
     if (a.maximize === true || (a.foreach !== null && a.foreach !== false) || a.differentiable === true ||
       a.capturable === true || a.fused === true) {
@@ -106,14 +108,9 @@ class Optimizer extends PyObject {
 }
 
 /** `torch.optim.SGD` / `torch.optim.Adam` as callable classes. */
-export class OptimizerClass extends PyObject {
+export class OptimizerClass extends HostClass {
   constructor(kind, nn) {
-    super();
-    this.kind = kind;
-    this.nn = nn;
+    super(`torch.optim.${kind.toLowerCase()}.${kind}`, (value) => value instanceof Optimizer && value.pyClass === this);
+    this.construct = (args, kwargs) => new Optimizer(kind, args, kwargs, nn, this);
   }
-
-  get typeName() { return 'type'; }
-  repr() { return `<class 'torch.optim.${this.kind.toLowerCase()}.${this.kind}'>`; }
-  call(args, kwargs) { return new Optimizer(this.kind, args, kwargs ?? new Map(), this.nn); }
 }

@@ -3,6 +3,8 @@ import {
   PyBuiltin, PyException, PyObject, PySlice, PyTuple, NotImplemented, isInt, pyEquals, typeName,
 } from '../values.js';
 import { notSupported } from './errors.js';
+import { HostClass } from './classes.js';
+import { sizesArg } from './args.js';
 
 export class TorchSize extends PyObject {
   /** `sizes`: JS numbers. */
@@ -12,6 +14,7 @@ export class TorchSize extends PyObject {
   }
 
   get typeName() { return 'Size'; }
+  get pyClass() { return SIZE_CLASS; }
   repr() { return `torch.Size([${this.sizes.join(', ')}])`; }
   length() { return this.sizes.length; }
   *iterate() { for (const size of this.sizes) yield BigInt(size); }
@@ -58,3 +61,6 @@ export class TorchSize extends PyObject {
     return undefined;
   }
 }
+
+export const SIZE_CLASS = new HostClass('torch.Size', (value) => value instanceof TorchSize,
+  (args) => new TorchSize(args.length ? sizesArg([args[0]], 'Size()') : []));

@@ -6,6 +6,8 @@ import { Tensor, internals } from '../../lib/tensor.js';
 import { formatIntegerTensor, formatParameter, formatTensor } from '../../lib/format.js';
 import { formatValue } from '../format-spec.js';
 import { notSupported } from './errors.js';
+import { HostClass } from './classes.js';
+import { bind, tensorArg } from './args.js';
 import * as ops from './ops.js';
 import { setTensorAttr, tensorAttr } from './methods.js';
 
@@ -58,6 +60,21 @@ export function plainStorage(tensor) {
   };
 }
 
+/** nn.Parameter(data, requires_grad=True): a leaf Parameter holding a copy of the data. */
+function newParameter(args, kwargs) {
+  const params = ['data=', 'requires_grad='];
+  const { data, requires_grad: requiresGrad } = bind('Parameter()', args, kwargs, params, { requires_grad: true });
+  const t = data === null ? null : tensorArg(data, 'Parameter()');
+  if (!t || !t.isFloat) throw notSupported('a Parameter that is not float32');
+  const values = new Tensor(t.values().slice(), t.shape);
+  if (requiresGrad === true) values.requiresGrad_(true);
+  return TorchTensor.stored(t.ctx, plainStorage(values), true);
+}
+
+export const TENSOR_CLASS = new HostClass('torch.Tensor', (value) => value instanceof TorchTensor);
+export const PARAMETER_CLASS = new HostClass('torch.nn.parameter.Parameter',
+  (value) => value instanceof TorchTensor && value.isParameter, newParameter);
+
 export class TorchTensor extends PyObject {
   #ctx;
   #storage; // float32: see plainStorage
@@ -84,6 +101,7 @@ export class TorchTensor extends PyObject {
 
   get ctx() { return this.#ctx; }
   get typeName() { return this.isParameter ? 'Parameter' : 'Tensor'; }
+  get pyClass() { return this.isParameter ? PARAMETER_CLASS : TENSOR_CLASS; }
   get dtype() { return this.#dtype; }
   get isBool() { return this.#dtype === bool; }
   get isFloat() { return this.#ints === null; }
