@@ -365,6 +365,7 @@ t = torch.tensor([[1., 5., 5.], [-7., 2., 0.]], requires_grad=True)
 print(t > 0, (t > 0).sum(), (t >= 2).float().mean(), t == 5, 1 < t, torch.tensor([True, False]), torch.tensor(True))
 print((t > 0).dtype, (t > 0).tolist(), (t[0, 1] > 0).item(), torch.arange(4) != 2)
 print(torch.abs(t), t.abs(), abs(torch.tensor([-2., 3.])), torch.tensor([-3, 1]).abs())
+print(2 in torch.tensor([1, 2]), 2.5 in t, torch.tensor(1.) in t, 5 in t.detach())
 t.abs().sum().backward()
 print(t.grad)
 """,

@@ -1,7 +1,7 @@
 // torch.Tensor as a Python host object: float32 tensors over the package's Tensor (so layers and the autograd tape
 // work on them), int64 tensors over their own BigInt64Array. What a tensor does is in ops.js and methods.js; this
 // file holds what a tensor is: its storage, its dtype, and how it prints.
-import { PyObject, PyException, NotImplemented } from '../values.js';
+import { PyObject, PyException, NotImplemented, typeName } from '../values.js';
 import { Tensor, internals } from '../../lib/tensor.js';
 import { formatIntegerTensor, formatParameter, formatTensor } from '../../lib/format.js';
 import { formatValue } from '../format-spec.js';
@@ -185,6 +185,15 @@ export class TorchTensor extends PyObject {
   }
   compare(op, other) { return ops.comparison(this, op, other); }
   abs() { return ops.absolute(this); }
+  /** `item in t`: torch's (t == item).any(). */
+  contains(item) {
+    const equal = ops.comparison(this, '==', item);
+    if (equal === NotImplemented) {
+      throw new PyException('RuntimeError', 'Tensor.__contains__ only supports Tensor or scalar, but you passed in a ' +
+        `<class '${typeName(item)}'>.`);
+    }
+    return equal.values().some((v) => v !== 0n);
+  }
 
   length() {
     const shape = this.shape;
