@@ -1,6 +1,6 @@
 // torch.Tensor as a Python host object: float32 tensors over the package's Tensor (so layers and the autograd tape
-// work on them), int64 and bool tensors over their own BigInt64Array. What a tensor does is in ops.js and methods.js; this
-// file holds what a tensor is: its storage, its dtype, and how it prints.
+// work on them), int64 and bool tensors over their own BigInt64Array. What a tensor does is in ops.js and
+// methods.js; this file holds what a tensor is: its storage, its dtype, and how it prints.
 import { PyObject, PyException, NotImplemented, typeName } from '../values.js';
 import { Tensor, internals } from '../../lib/tensor.js';
 import { formatIntegerTensor, formatParameter, formatTensor } from '../../lib/format.js';
