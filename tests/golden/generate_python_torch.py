@@ -62,6 +62,9 @@ print((t ** -1).tolist())
 print((2 ** t).tolist())
 print((t / t.sum()).tolist())
 print((t % 0.25).tolist(), (t // 0.25).tolist())
+a = torch.tensor([7., -7., 0.3, -0.3, 1., 5.5, -5.5, 0., -0., 1e-8, 3.])
+b = torch.tensor([2., 2., 0.1, 0.1, 0.1, -2., -2., 3., 3., -1., 0.])
+print((a // b).tolist(), (a % b).tolist(), (a // 0.1).tolist())
 """,
     "grad_fn names": """
 import torch

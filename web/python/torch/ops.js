@@ -96,13 +96,29 @@ function remainderf(x, y) {
   return mod !== 0 && (y < 0) !== (mod < 0) ? f(mod + y) : mod;
 }
 
+// torch's div_floor_floating: the quotient of the exact remainder's complement, then floored (and rounded when the
+// division lands just below an integer), so that a // b agrees with a % b.
+function floorDivf(x, y) {
+  if (y === 0) return f(x / y);
+  const mod = f(x % y);
+  let div = f(f(x - mod) / y);
+  if (mod !== 0 && (y < 0) !== (mod < 0)) div = f(div - 1);
+  if (div === 0) { // zero with the quotient's sign
+    const q = f(x / y);
+    return q < 0 || Object.is(q, -0) ? -0 : 0;
+  }
+  let floored = Math.floor(div);
+  if (f(div - floored) > 0.5) floored += 1;
+  return f(floored);
+}
+
 const FLOAT_OPS = {
   '+': (x, y) => f(x + y),
   '-': (x, y) => f(x - y),
   '*': (x, y) => f(x * y),
   '/': (x, y) => f(x / y),
   '**': powf,
-  '//': (x, y) => f(Math.floor(f(x / y))),
+  '//': floorDivf,
   '%': remainderf,
 };
 
