@@ -148,7 +148,9 @@ function round(value, ndigits = null) {
   if (value instanceof PyObject && typeof value.round === 'function') return value.round(ndigits);
   if (isInt(value)) {
     const n = BigInt(value);
-    if (ndigits === null || BigInt(index(ndigits)) >= 0n) return n;
+    if (ndigits === null || index(ndigits) >= 0) return n;
+    // Past the number's own digits it rounds to 0 (without building 10 ** 10**9 first).
+    if (-index(ndigits) > String(n < 0n ? -n : n).length) return 0n;
     const unit = 10n ** BigInt(-index(ndigits));
     const floor = (n - (((n % unit) + unit) % unit));
     const rest = n - floor;
