@@ -5,6 +5,7 @@
 // session with no importable modules. Then the budget and size limits, which CPython has no equivalent of.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { isDeepStrictEqual } from 'node:util';
 import { createInterpreterSession } from '../../web/python/session.js';
 import { fixture } from './golden.mjs';
 
@@ -37,6 +38,17 @@ test('the language golden set has 100+ programs, errors and outside-subset progr
 for (const program of golden.programs) {
   test(program.name, () => assertSameOutcome(run(program.source), program, program.name));
 }
+
+test('format(value, spec) agrees with CPython on 3000 random format specs, errors included', () => {
+  const session = createInterpreterSession(new Map());
+  const differ = golden.formats.filter((c) => {
+    const { stdout, error } = session.run(`print(format(${c.value}, ${JSON.stringify(c.spec)}), end='')`);
+    const actual = error ? { error: { type: error.type, message: error.message } } : { result: stdout };
+    return !isDeepStrictEqual(actual, c.error ? { error: c.error } : { result: c.result });
+  });
+  assert.equal(golden.formats.length, 3000);
+  assert.deepEqual(differ.slice(0, 5), [], `${differ.length} specs differ`);
+});
 
 test('a session keeps variables and functions between cells; each run returns only its own output', () => {
   const session = createInterpreterSession(new Map());

@@ -71,6 +71,7 @@ export function roundFloat(x, ndigits) {
   return isNegative(x) ? -y : y;
 }
 
+const GROUPED_TYPES = 'deEfFgG%';
 const SPEC = /^(?:(.)?([<>=^]))?([+\- ])?(z)?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/s;
 
 function parseSpec(spec, value) {
@@ -83,10 +84,14 @@ function parseSpec(spec, value) {
   const [, fill, align, sign, z, alternate, zero, width, grouping, precision, type] = m;
   if (precision !== undefined && Number(precision) > 2 ** 31 - 1) throw new PyException('ValueError', 'precision too big');
   if (width !== undefined) checkLength(Number(width), 0);
+  if (grouping && type && !(GROUPED_TYPES.includes(type) || (grouping === '_' && 'boxX'.includes(type)))) {
+    throw new PyException('ValueError', `Cannot specify '${grouping}' with '${type}'.`);
+  }
   return {
-    fill: fill ?? (zero && !align ? '0' : ' '),
-    align: align ?? (zero ? '=' : null),
-    sign: sign ?? '-',
+    fill: fill ?? (zero ? '0' : ' '),
+    align: align ?? null, // numbers default to '=' with the '0' flag, else '>'; strings to '<'
+    zero: Boolean(zero),
+    sign: sign ?? null,
     z: Boolean(z),
     alternate: Boolean(alternate),
     width: width ? Number(width) : 0,
@@ -102,9 +107,13 @@ function group(digits, separator, size) {
   return out;
 }
 
+// A number's alignment: as given, else '=' (fill after the sign) with the '0' flag, else right.
+function numberAlign(spec) {
+  return spec.align ?? (spec.zero ? '=' : '>');
+}
+
 // Pads a formatted number or string to the width: `=` puts the fill between the sign/prefix and the digits.
-function pad(spec, prefix, body, defaultAlign) {
-  const align = spec.align ?? defaultAlign;
+function pad(spec, prefix, body, align) {
   let total = prefix + body;
   const missing = spec.width - [...total].length;
   if (missing <= 0) return total;
@@ -124,25 +133,22 @@ function signPrefix(negative, spec) {
   return spec.sign === '+' ? '+' : spec.sign === ' ' ? ' ' : '';
 }
 
-// Grouping of the integer part of a number body (digits[.fraction][e…]) when zero padding with '=' asks for width.
-function withGrouping(body, spec, size = 3) {
+// Groups the leading digits of a number body (digits[.fraction][e…][%]) in threes or, for b/o/x with '_', fours; with
+// the '0' flag and '=' alignment the padding zeros are grouped too (format(1234, '010,') is '00,001,234').
+function grouped(spec, prefix, body, size = 3) {
   if (!spec.grouping) return body;
-  const m = /^(\d+)(.*)$/s.exec(body);
-  if (!m) return body;
-  return group(m[1], spec.grouping, size) + m[2];
-}
-
-function zeroPadGrouped(spec, prefix, body) {
-  // Zero padding with grouping pads with grouped zeros (format(1234, '010,') is '00,001,234').
-  if (!spec.grouping || spec.fill !== '0' || spec.align !== '=') return body;
-  const m = /^([\d,_]+)(.*)$/s.exec(body);
-  let digits = m[1].replace(/[,_]/g, '');
-  let grouped = group(digits, spec.grouping, 3);
-  while (prefix.length + grouped.length + m[2].length < spec.width) {
-    digits = `0${digits}`;
-    grouped = group(digits, spec.grouping, 3);
+  const m = (size === 3 ? /^(\d+)(.*)$/s : /^([0-9a-fA-F]+)(.*)$/s).exec(body);
+  if (!m) return body; // inf, nan
+  const [, leading, rest] = m;
+  let digits = leading;
+  let text = group(digits, spec.grouping, size);
+  if (spec.fill === '0' && numberAlign(spec) === '=') {
+    while (prefix.length + text.length + rest.length < spec.width) {
+      digits = `0${digits}`;
+      text = group(digits, spec.grouping, size);
+    }
   }
-  return grouped + m[2];
+  return text + rest;
 }
 
 function formatFloat(x, spec) {
@@ -174,6 +180,7 @@ function formatFloat(x, spec) {
       default:
         if (p === null) {
           body = floatRepr(Math.abs(value));
+          if (spec.alternate && !body.includes('.')) body = body.replace('e', '.e');
         } else {
           body = general(value, p, spec.alternate, true);
           if (!/[.e]/.test(body)) body += '.0';
@@ -182,15 +189,23 @@ function formatFloat(x, spec) {
     if (spec.z && negative && /^[0.]*(e|%|$)/i.test(body.replace(/e.*$/i, ''))) negative = false;
   }
   const prefix = signPrefix(negative, spec);
-  body = zeroPadGrouped(spec, prefix, withGrouping(body, spec));
-  return pad(spec, prefix, body, '>');
+  body = grouped(spec, prefix, body);
+  return pad(spec, prefix, body, numberAlign(spec));
 }
 
 function formatInt(n, spec) {
   const type = spec.type;
   if (type && 'eEfFgG%'.includes(type)) return formatFloat(Number(n), spec);
   if (spec.precision !== null) throw new PyException('ValueError', 'Precision not allowed in integer format specifier');
-  if (type === 'c') return pad(spec, '', String.fromCodePoint(Number(n)), '>');
+  if (spec.z) throw new PyException('ValueError', 'Negative zero coercion (z) not allowed in integer format specifier');
+  if (type === 'c') {
+    if (spec.sign) throw new PyException('ValueError', "Sign not allowed with integer format specifier 'c'");
+    if (spec.alternate) throw new PyException('ValueError', "Alternate form (#) not allowed with integer format specifier 'c'");
+    if (n < 0n || n > 0x10ffffn) {
+      throw new PyException('OverflowError', n > 2n ** 63n - 1n || n < -(2n ** 63n) ? 'Python int too large to convert to C long' : '%c arg not in range(0x110000)');
+    }
+    return pad(spec, '', String.fromCodePoint(Number(n)), spec.align ?? '<');
+  }
   const negative = n < 0n;
   const magnitude = negative ? -n : n;
   const base = { b: 2, o: 8, x: 16, X: 16 }[type] ?? 10;
@@ -201,21 +216,24 @@ function formatInt(n, spec) {
   if (spec.grouping === ',' && base !== 10) {
     throw new PyException('ValueError', `Cannot specify ',' with '${type}'.`);
   }
-  digits = withGrouping(digits, spec, base === 10 ? 3 : 4);
-  digits = zeroPadGrouped(spec, prefix, digits);
-  return pad(spec, prefix, digits, '>');
+  digits = grouped(spec, prefix, digits, base === 10 ? 3 : 4);
+  return pad(spec, prefix, digits, numberAlign(spec));
 }
 
 function formatString(s, spec) {
+  const refuse = (what) => {
+    throw new PyException('ValueError', `${what} not allowed in string format specifier`);
+  };
   if (spec.type && spec.type !== 's') {
     throw new PyException('ValueError', `Unknown format code '${spec.type}' for object of type 'str'`);
   }
-  if (spec.sign !== '-' || (spec.align === '=' && spec.fill !== '0')) {
-    throw new PyException('ValueError', 'Sign not allowed in string format specifier');
-  }
-  if (spec.align === '=') throw new PyException('ValueError', "'=' alignment not allowed in string format specifier");
+  if (spec.grouping) throw new PyException('ValueError', `Cannot specify '${spec.grouping}' with 's'.`);
+  if (spec.sign) refuse(spec.sign === ' ' ? 'Space' : 'Sign');
+  if (spec.z) refuse('Negative zero coercion (z)');
+  if (spec.alternate) refuse('Alternate form (#)');
+  if (spec.align === '=') refuse("'=' alignment");
   const text = spec.precision === null ? s : [...s].slice(0, spec.precision).join('');
-  return pad(spec, '', text, '<');
+  return pad(spec, '', text, spec.align ?? '<');
 }
 
 /** Python's `format(value, spec)`. */
