@@ -29,7 +29,7 @@ for (const program of golden.programs) {
   });
 }
 
-test('a session gets the modules torch, torch.nn, torch.nn.functional, torch.autograd, torch.optim; the default seed', () => {
+test('a session: torch, torch.nn, torch.nn.functional, torch.autograd, torch.optim; the default seed', () => {
   const modules = createTorchModules(nn);
   assert.deepEqual([...modules.keys()], ['torch', 'torch.nn', 'torch.nn.functional', 'torch.autograd', 'torch.optim']);
   assert.equal(modules.get('torch').getAttr('nn'), modules.get('torch.nn'));
@@ -66,7 +66,7 @@ test('each session keeps its own generator, whatever other sessions and the page
   assert.equal(b.run(draws).stdout, expected[1]);
 });
 
-test('cells of one session share tensors, layers and the generator; no_grad ends with its block, even on an error', () => {
+test('cells of a session share tensors, layers and the generator; no_grad ends with its block, even on errors', () => {
   const session = createSession(nn);
   assert.deepEqual(session.run('import torch\nimport torch.nn as nn\ntorch.manual_seed(1)\nm = nn.Conv1d(1, 1, 3)'),
     { stdout: '', error: null });
