@@ -50,6 +50,17 @@ test('format(value, spec) agrees with CPython on 3000 random format specs, error
   assert.deepEqual(differ.slice(0, 5), [], `${differ.length} specs differ`);
 });
 
+test("'%…' % args agrees with CPython on 2000 random conversions, errors included", () => {
+  const session = createInterpreterSession(new Map());
+  const differ = golden.percents.filter((c) => {
+    const { stdout, error } = session.run(`print(${c.source}, end='')`);
+    const actual = error ? { error: { type: error.type, message: error.message } } : { result: stdout };
+    return !isDeepStrictEqual(actual, c.error ? { error: c.error } : { result: c.result });
+  });
+  assert.equal(golden.percents.length, 2000);
+  assert.deepEqual(differ.slice(0, 5), [], `${differ.length} conversions differ`);
+});
+
 test('a session keeps variables and functions between cells; each run returns only its own output', () => {
   const session = createInterpreterSession(new Map());
   assert.deepEqual(session.run('x = 2\ndef twice(v):\n    return 2 * v\nprint(x)'), { stdout: '2\n', error: null });

@@ -1,12 +1,11 @@
 /**
- * Python's format specification mini-language (`format(x, spec)`, f-string `{x:spec}`), `str % args`, and
- * `round(x, n)`. Floats are rounded half-to-even on their exact binary value (exact BigInt arithmetic), as CPython's
+ * Python's format specification mini-language (`format(x, spec)`, f-string `{x:spec}`) and `round(x, n)`. Floats are rounded half-to-even on their exact binary value (exact BigInt arithmetic), as CPython's
  * dtoa does: `f"{0.125:.2f}"` is `0.12` and `round(2.675, 2)` is `2.67`, where JavaScript's toFixed differs.
  * @module format-spec
  */
 import { scaledRound } from './exact.js';
 import { checkLength } from './operators.js';
-import { PyException, PyObject, PyTuple, PyDict, floatRepr, intToDecimal, isInt, repr, str, typeName } from './values.js';
+import { PyException, PyObject, floatRepr, intToDecimal, isInt, str, typeName } from './values.js';
 
 const isNegative = (x) => x < 0 || Object.is(x, -0);
 
@@ -258,56 +257,4 @@ export function formatValue(value, spec) {
     return formatFloat(value, parsed);
   }
   throw new PyException('TypeError', `unsupported format string passed to ${typeName(value)}.__format__`);
-}
-
-const PERCENT = /%(?:\(([^)]*)\))?([-+ 0#]*)(\*|\d+)?(?:\.(\*|\d+))?([diouxXeEfFgGcrsa%])/g;
-
-/** `template % args` (printf-style formatting of str). */
-export function formatPercent(template, args) {
-  const values = args instanceof PyTuple ? [...args.items] : [args];
-  const mapping = args instanceof PyDict ? args : null;
-  let used = 0;
-  const take = () => {
-    if (used >= values.length) throw new PyException('TypeError', 'not enough arguments for format string');
-    return values[used++];
-  };
-  const out = template.replace(PERCENT, (all, key, flags, width, precision, type) => {
-    if (type === '%' && !flags && !width && precision === undefined && key === undefined) return '%';
-    const value = key !== undefined && mapping ? mapping.get(key) : take();
-    const w = width === '*' ? Number(take()) : width;
-    const p = precision === '*' ? Number(take()) : precision;
-    if (type === 's' || type === 'r' || type === 'a') {
-      let text = type === 's' ? str(value) : repr(value);
-      if (p !== undefined) text = text.slice(0, Number(p));
-      const fillWidth = Number(w ?? 0) - text.length;
-      if (fillWidth <= 0) return text;
-      return flags.includes('-') ? text + ' '.repeat(fillWidth) : ' '.repeat(fillWidth) + text;
-    }
-    let spec = '';
-    if (flags.includes('-')) spec += '<';
-    if (flags.includes('+')) spec += '+';
-    else if (flags.includes(' ')) spec += ' ';
-    if (flags.includes('#')) spec += '#';
-    if (flags.includes('0') && !flags.includes('-')) spec += '0';
-    if (w !== undefined) spec += w;
-    let number = value;
-    if ('diu'.includes(type)) {
-      if (typeof value === 'number') number = BigInt(Math.trunc(value));
-      else if (!isInt(value)) throw new PyException('TypeError', `%${type} format: a real number is required, not ${typeName(value)}`);
-      return formatValue(number, spec + 'd');
-    }
-    if ('oxX'.includes(type)) {
-      if (!isInt(value)) throw new PyException('TypeError', `%${type} format: an integer is required, not ${typeName(value)}`);
-      return formatValue(value, spec + type);
-    }
-    if (type === 'c') return formatValue(typeof value === 'string' ? value : value, spec + (typeof value === 'string' ? 's' : 'c'));
-    if (!isInt(value) && typeof value !== 'number') {
-      throw new PyException('TypeError', `must be real number, not ${typeName(value)}`);
-    }
-    return formatValue(Number(value), `${spec}.${p ?? 6}${type}`);
-  });
-  if (!mapping && used < values.length) {
-    throw new PyException('TypeError', 'not all arguments converted during string formatting');
-  }
-  return out;
 }

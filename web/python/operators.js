@@ -5,7 +5,7 @@
  * @module operators
  */
 import { integerPower, positivePower, ratioToDouble } from './exact.js';
-import { formatPercent } from './format-spec.js';
+import { formatPercent } from './percent-format.js';
 import {
   NotImplemented, PyDict, PyException, PyList, PyObject, PyTuple, compareNumbers, isInt, pyEquals, typeName,
 } from './values.js';
