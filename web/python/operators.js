@@ -1,7 +1,8 @@
 /**
  * Python's operators on Python values: int (bigint) and float (number) arithmetic with Python's rules (true division,
  * floor division and modulo towards −∞, `**` of a negative int exponent is a float, ZeroDivisionError), sequence
- * concatenation and repetition, rich comparison, and the host-object protocol (`binaryOp`, `compare`, `unaryOp`).
+ * concatenation and repetition, rich comparison, the host-object protocol (`binaryOp`, `compare`, `unaryOp`), and the
+ * size limits (MemoryError) that keep a runaway program from exhausting memory.
  * @module operators
  */
 import { integerPower, positivePower, ratioToDouble } from './exact.js';
@@ -20,7 +21,7 @@ function tooBig(what) {
   return new PyException('MemoryError', `${what} exceeds the runtime's limit`);
 }
 
-/** Raise when an int grows past the limit (RuntimeError-like MemoryError with a clear message). */
+/** The int itself, or a MemoryError when it has grown past MAX_INT_BITS. */
 export function checkInt(value) {
   if (value < SMALL && value > -SMALL) return value;
   if ((value < 0n ? -value : value).toString(16).length * 4 > MAX_INT_BITS) {
