@@ -347,6 +347,11 @@ y.backward()
 import torch
 torch.tensor([1, 2], requires_grad=True)
 """,
+    "errors: round of a tensor": """
+import torch
+print(round(torch.tensor(2.567).item(), 2))
+round(torch.tensor(2.567))
+""",
     "errors: mean of int": """
 import torch
 torch.arange(4).mean()

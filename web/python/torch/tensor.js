@@ -185,6 +185,7 @@ export class TorchTensor extends PyObject {
   }
   compare(op, other) { return ops.comparison(this, op, other); }
   abs() { return ops.absolute(this); }
+  round() { throw new PyException('TypeError', "type Tensor doesn't define __round__ method"); } // as in torch 1.13
   /** `item in t`: torch's (t == item).any(). */
   contains(item) {
     const equal = ops.comparison(this, '==', item);
