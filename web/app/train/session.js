@@ -4,10 +4,8 @@
 import { Engine, layerArgs } from '../model.js';
 import { parseTensorText } from '../parse.js';
 import { baseEdits, cloneState } from '../state.js';
-import { SIGNAL_LENGTH, TARGETS, TEACHER_SEED, presetSignal, presetWeight } from './targets.js';
+import { LOSSES, OPTIMIZERS, SIGNAL_LENGTH, TARGETS, TEACHER_SEED, presetSignal, presetWeight } from './targets.js';
 
-export const LOSSES = Object.freeze({ mse: 'MSE', l1: 'L1' });
-export const OPTIMIZERS = Object.freeze({ sgd: 'SGD, momentum 0.9', adam: 'Adam' });
 export const SGD_MOMENTUM = 0.9;
 export const DEFAULT_SETTINGS = Object.freeze({ target: 'edge', loss: 'mse', optimizer: 'sgd', lr: 0.05, targetText: '' });
 // The longest training signal a preset grows to when a stack needs a longer input than SIGNAL_LENGTH.

@@ -1,4 +1,4 @@
-// What the Train panel can ask a model to learn. A preset is a teacher: the page's own architecture with known
+// What the Train panel can ask a model to learn, and with which loss and optimizer. A preset is a teacher: the page's own architecture with known
 // parameters, run on a training signal of its own (seeded noise, rich enough that the kernel is the only answer);
 // a typed target is compared with the model's output on the page's input. No DOM here.
 import { generateInput } from '../generate.js';
@@ -11,6 +11,9 @@ export const TARGETS = Object.freeze({
   teacher: 'Match a hidden teacher Conv1d',
   custom: 'A target tensor you type',
 });
+
+export const LOSSES = Object.freeze({ mse: 'MSE', l1: 'L1' });
+export const OPTIMIZERS = Object.freeze({ sgd: 'SGD, momentum 0.9', adam: 'Adam' });
 
 // Each kernel preset's taps for a kernel of k: every tap of each input channel the same, so that a channel
 // average passes through.
