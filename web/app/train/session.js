@@ -154,7 +154,8 @@ export class TrainSession {
       : new nn.optim.Adam(params, { lr });
     // What an export needs to replay the run: the layers, their starting parameters, the data, the settings.
     this.startRecipe = {
-      layers: this.#layers.map((m) => ({ layer: m, weight: plain(m.weight), bias: plain(m.bias) })),
+      layers: this.#layers.map((m) => ({ inChannels: m.inChannels, outChannels: m.outChannels, kernelSize: m.kernelSize,
+        options: m.options, weight: plain(m.weight), bias: plain(m.bias) })),
       input: plain(this.#input), target: plain(this.#target), settings: { ...this.settings },
     };
   }
