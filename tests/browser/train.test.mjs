@@ -85,6 +85,7 @@ test('learn an edge detector: Play, watch the loss fall, Pause, read why a weigh
 
   // Export: the run as a PyTorch training loop of the same length (tests/js/train-export.test.mjs runs such programs).
   await panel.getByText('Export the training loop to PyTorch').click();
+  await page.waitForFunction(() => document.querySelector('.train-program').textContent !== ''); // written on 'toggle'
   assert.match(await panel.locator('.train-program').textContent(), new RegExp(`^for step in range\\(${steps + 1}\\):$`, 'm'));
 
   // Reset: back to the seed's weights and step 0.
@@ -114,6 +115,16 @@ test('at 375 px the Train panel fits the screen', async () => {
     .map((e) => e.className?.baseVal ?? e.className));
   assert.deepEqual(wide, []);
   await panel.screenshot({ path: join(screenshotDir, 'train-375.png') });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('a model the page computes in its worker is not trained on the main thread: the panel says so', async () => {
+  const page = await openPage(env.chrome.browser, `${env.server.url}?seed=1&layer=1,16,3,1,0,1,1,1,zeros&gen=noise&n=1&c=1&len=65536`);
+  const panel = panelOf(page);
+  assert.match(await panel.getByRole('alert').textContent(), /too large to train in the page/);
+  assert.ok(await panel.getByRole('button', { name: 'Step' }).isDisabled());
+  assert.ok(await panel.getByRole('button', { name: 'Play' }).isDisabled());
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

@@ -9,7 +9,7 @@ export class Player {
   #handle = null;
 
   /**
-   * session: a TrainSession (or anything with step(count), diverged() and error). scheduler: { schedule(fn) →
+   * session: a TrainSession (or anything with step(count), diverged() and error), or null until there is one. scheduler: { schedule(fn) →
    * handle, cancel(handle) }. onTick(player): after each tick's steps, and when playing stops by itself.
    */
   constructor(session, scheduler, onTick = () => {}) {
@@ -40,7 +40,7 @@ export class Player {
     else this.play();
   }
 
-  #canStep() { return !this.#session.error && !this.#session.diverged(); }
+  #canStep() { return Boolean(this.#session) && !this.#session.error && !this.#session.diverged(); }
 
   #tick() {
     this.#handle = null;

@@ -48,7 +48,6 @@ export class TrainSession {
   constructor(nn, pageState, settings = DEFAULT_SETTINGS) {
     this.#nn = nn;
     this.pageState = cloneState(pageState);
-    this.key = modelKey(pageState);
     this.settings = { ...DEFAULT_SETTINGS, ...settings };
     this.error = null;
     this.reset();
@@ -83,7 +82,7 @@ export class TrainSession {
 
   /** `count` optimizer steps, each on the gradient of the current weights; stops at a loss that is not finite. */
   step(count = 1) {
-    for (let i = 0; i < count && !this.error && this.diverged() === false; i++) {
+    for (let i = 0; i < count && !this.error && !this.diverged(); i++) {
       this.#optimizer.step();
       this.#steps += 1;
       this.#evaluate();

@@ -11,6 +11,7 @@
 import { h, s } from '../dom.js';
 import { formatValue } from '../../lib/format.js';
 import { DEFAULT_SETTINGS, TrainSession, modelKey, startState } from '../train/session.js';
+import { estimateCost } from '../model.js';
 import { LOSSES, OPTIMIZERS, TARGETS } from '../train/targets.js';
 import { Player, SPEEDS } from '../train/player.js';
 import { LinePlot, PALETTE } from './plot.js';
@@ -20,11 +21,21 @@ import { trainingProgram } from '../train/python.js';
 
 // Terms the gradient breakdown writes before summarising the rest ("… 40 more terms …").
 const SHOWN_TERMS = 12;
+// Training runs on the main thread: a model whose forward pass the page would hand to its worker (mount.js's
+// WORKER_THRESHOLD, in estimateCost's multiply-adds) is not trained, so that the page never freezes.
+const TRAIN_COST_LIMIT = 3_000_000;
 // Cells of a layer's gradient heatmap that get a button each; a larger weight is summarised.
 const MAX_CELLS = 256;
 const CURVE = { width: 560, height: 160, left: 52, right: 12, top: 10, bottom: 24 };
 const MINUS = '\u2212';
 const signedText = (text) => text.replace(/^-/, MINUS);
+
+/** The largest |value| of `values` that is finite, or `floor` (a loop: a spread of a million values overflows the stack). */
+function largestMagnitude(values, floor) {
+  let max = floor;
+  for (const v of values) if (Math.abs(v) > max && Number.isFinite(v)) max = Math.abs(v);
+  return max;
+}
 
 const frameScheduler = (view) => ({
   schedule: (fn) => view.requestAnimationFrame(fn),
@@ -47,8 +58,8 @@ export class TrainPanel {
     this.settings = { ...DEFAULT_SETTINGS };
     this.selected = { layer: 0, kind: 'weight', index: [0, 0, 0] };
     this.logScale = true;
-    this.player = new Player({ step() {}, diverged: () => false, error: 'no model yet' },
-      scheduler ?? frameScheduler(view), () => this.#afterSteps());
+    this.blocked = null;
+    this.player = new Player(null, scheduler ?? frameScheduler(view), () => this.#afterSteps());
     this.#build(label);
   }
 
@@ -125,6 +136,16 @@ export class TrainPanel {
     }
     const restart = Boolean(this.session) && trainText === this.appliedText;
     this.player.pause();
+    this.blocked = estimateCost(state) > TRAIN_COST_LIMIT
+      ? 'This model is too large to train in the page (training runs on the main thread). Shorten the input or the layers.' : null;
+    if (this.blocked) {
+      this.session?.dispose();
+      this.session = null;
+      this.sessionKey = null;
+      this.player.session = null;
+      this.#draw();
+      return;
+    }
     if (train) {
       const { target, loss, optimizer, lr, targetText } = train;
       this.settings = { ...DEFAULT_SETTINGS, target, loss, optimizer, lr, targetText };
@@ -220,7 +241,7 @@ export class TrainPanel {
     const session = this.session;
     this.#syncPlay();
     const broken = !session || session.error;
-    this.#showError(session?.error ?? null);
+    this.#showError(session?.error ?? this.blocked);
     for (const button of [this.stepButton, this.playButton]) button.disabled = Boolean(broken) || session.diverged();
     this.counter.textContent = `Step ${session?.steps ?? 0}`;
     this.lossReadout.textContent = broken ? '' : ` · loss ${formatValue(session.loss)}${session.diverged() ? ' (diverged: lower the learning rate, then Reset)' : ''}`;
@@ -250,8 +271,8 @@ export class TrainPanel {
     const { width, height, left, right, top, bottom } = CURVE;
     const log = this.logScale;
     const values = history.map((v) => (log ? (v > 0 ? Math.log10(v) : NaN) : v)).filter(Number.isFinite);
-    const lo = values.length ? Math.min(...values) : 0;
-    const hi = values.length ? Math.max(...values) : 1;
+    const lo = values.length ? values.reduce((a, b) => Math.min(a, b)) : 0;
+    const hi = values.length ? values.reduce((a, b) => Math.max(a, b)) : 1;
     const span = hi - lo || 1;
     const x = (i) => left + (history.length <= 1 ? 0 : (i / (history.length - 1)) * (width - left - right));
     const y = (v) => top + (1 - (v - lo) / span) * (height - top - bottom);
@@ -280,7 +301,7 @@ export class TrainPanel {
       const { weight, targetWeight } = session.layer(i);
       const count = Math.min(weight.data.length, MAX_CELLS);
       const all = [...weight.data.subarray(0, count), ...(targetWeight?.data.subarray(0, count) ?? [])].filter(Number.isFinite);
-      const max = Math.max(1e-6, ...all.map(Math.abs));
+      const max = largestMagnitude(all, 1e-6);
       const w = 280;
       const hgt = 90;
       const slot = w / count;
@@ -334,11 +355,14 @@ export class TrainPanel {
       this.cells = [];
       this.heatmaps.replaceChildren(...Array.from({ length: session.layerCount }, (_, i) => this.#heatmap(i)));
     }
+    // One colour scale per layer, its weight's and bias's gradients together.
+    const layers = Array.from({ length: session.layerCount }, (_, i) => {
+      const { weightGrad, biasGrad } = session.layer(i);
+      return { weightGrad, biasGrad, max: Math.max(largestMagnitude(weightGrad.data, 1e-12), largestMagnitude(biasGrad?.data ?? [], 0)) };
+    });
     for (const cell of this.cells) {
-      const { weightGrad, biasGrad } = session.layer(cell.layer);
-      const grads = cell.kind === 'weight' ? weightGrad : biasGrad;
-      const value = grads.data[cell.flat];
-      const max = Math.max(1e-12, ...weightGrad.data.map(Math.abs), ...(biasGrad?.data ?? []).map(Math.abs));
+      const { weightGrad, biasGrad, max } = layers[cell.layer];
+      const value = (cell.kind === 'weight' ? weightGrad : biasGrad).data[cell.flat];
       const [r, g, b] = weightRgb(value, max);
       cell.button.style.background = `rgb(${r}, ${g}, ${b})`;
       const name = cell.kind === 'weight' ? `∂L/∂w[${cell.index.join(',')}]` : `∂L/∂b[${cell.index}]`;
@@ -390,7 +414,10 @@ export class TrainPanel {
   #drawBreakdown() {
     const session = this.session;
     let sel = this.selected;
-    if (!this.cells.some((cell) => this.#isSelected(cell))) sel = this.selected = { ...this.cells[0] };
+    if (!this.cells.some((cell) => this.#isSelected(cell))) {
+      const { layer, kind, index } = this.cells[0];
+      sel = this.selected = { layer, kind, index };
+    }
     const ex = session.explainGrad(sel.layer, sel.kind === 'weight' ? { weight: sel.index } : { bias: sel.index }, SHOWN_TERMS);
     const batched = session.input.shape.length === 3;
     const at = (n, ...rest) => (batched ? [n, ...rest] : rest).join(',');
