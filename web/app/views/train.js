@@ -26,7 +26,7 @@ const SHOWN_TERMS = 12;
 const TRAIN_COST_LIMIT = 3_000_000;
 // Cells of a layer's gradient heatmap that get a button each; a larger weight is summarised.
 const MAX_CELLS = 256;
-const CURVE = { width: 560, height: 160, left: 52, right: 12, top: 10, bottom: 24 };
+const CURVE = { width: 560, height: 160, left: 76, right: 12, top: 10, bottom: 24 };
 const MINUS = '\u2212';
 const signedText = (text) => text.replace(/^-/, MINUS);
 
@@ -321,7 +321,7 @@ export class TrainPanel {
       figures.push(h('figure', { class: 'train-kernel' },
         s('svg', { viewBox: `0 0 ${w} ${hgt}`, class: 'train-plot', role: 'img', 'aria-label': `Layer ${i + 1} weight ${text}${goal}` },
           s('line', { x1: 0, x2: w, y1: hgt / 2, y2: hgt / 2, class: 'plot-zero' }), bars),
-        h('figcaption', { text: `Layer ${i + 1} [${weight.shape.join(', ')}]: ${text}${weight.data.length > 8 ? ', …' : ''}${targetWeight ? ' — ticks: the target' : ''}` })));
+        h('figcaption', { text: `Layer ${i + 1} [${weight.shape.join(', ')}]: ${text}${weight.data.length > 8 ? ', …' : ''}${targetWeight ? ` — ticks: the ${session.layerCount > 1 ? 'teacher\'s (one of the stacks that fit the target)' : 'target'}` : ''}` })));
     }
     this.kernels.replaceChildren(...figures);
   }
