@@ -97,6 +97,27 @@ test('learn an edge detector: Play, watch the loss fall, Pause, read why a weigh
   await page.context().close();
 });
 
+test('a run from Example 2 starts at its printed weights, and its link replays from them', async () => {
+  const page = await openPage(env.chrome.browser, env.server.url);
+  await page.getByRole('button', { name: 'Example 2' }).click();
+  const panel = panelOf(page);
+  await panel.getByRole('button', { name: 'Step' }).click();
+  await panel.getByRole('button', { name: 'Step' }).click();
+  await settled(page);
+  const weights = await pageWeights(page);
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('trainbase') === '2');
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  await settled(page);
+  assert.equal(await stepCount(page), 2);
+  assert.deepEqual(await pageWeights(page), weights);
+  await panel.getByRole('button', { name: 'Reset' }).click();
+  await settled(page);
+  assert.deepEqual(await pageWeights(page), [-0.2167, 0.1201, -0.1179]);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('at 375 px the Train panel fits the screen', async () => {
   const page = await openPage(env.chrome.browser, env.server.url, { width: 375, height: 812 });
   const panel = panelOf(page);

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { load } from 'conv1d-playground';
-import { DEFAULT_SETTINGS, TrainSession, modelKey } from '../../web/app/train/session.js';
+import { DEFAULT_SETTINGS, TrainSession, modelKey, startState } from '../../web/app/train/session.js';
 import { Player } from '../../web/app/train/player.js';
 import { defaultLayer, preset } from '../../web/app/state.js';
 
@@ -117,9 +117,22 @@ test('reset goes back to the seed\'s weights and step 0, and replays the same ru
   assert.deepEqual(session.layer(0).weight, start.weight);
   session.step(7);
   assert.deepEqual(session.history, history);
+  // The page's edits hold the trained floats exactly, in their shortest decimals.
+  const { weightEdits, biasEdits } = session.edits()[0];
+  const trainedWeight = session.layer(0).weight.data;
+  assert.deepEqual(Float32Array.from(Object.values(weightEdits)), trainedWeight);
+  assert.ok(Object.values(weightEdits).every((v) => String(v).length <= 12), JSON.stringify(weightEdits));
+  assert.equal(Math.fround(biasEdits[0]), session.layer(0).bias.data[0]);
   session.configure({ lr: 0.01 });
   assert.equal(session.steps, 0);
   assert.equal(session.history.length, 1);
+  // A link has no 'preset': the run's base says it started from Example 2's printed weights.
+  const linked = { ...preset(2), preset: null, train: { ...DEFAULT_SETTINGS, steps: 7, base: 2 } };
+  const replay = new TrainSession(nn, linked, DEFAULT_SETTINGS);
+  replay.step(7);
+  assert.deepEqual(replay.history, history);
+  replay.dispose();
+  assert.deepEqual(startState({ ...preset(2), preset: null }).layers[0].weightEdits, {}, 'no base: the seed\'s weights');
   // Trained weights in the page's state do not change the run; a new layer argument does.
   const trained = { ...preset(2), layers: [{ ...preset(2).layers[0], ...session.edits()[0] }] };
   assert.equal(modelKey(trained), modelKey(preset(2)));

@@ -14,9 +14,9 @@ const roundTrip = (train) => {
 
 test('a run round-trips through URLSearchParams, every key prefixed train', () => {
   const runs = [
-    { target: 'edge', loss: 'mse', optimizer: 'sgd', lr: 0.05, steps: 40, targetText: '' },
-    { target: 'teacher', loss: 'l1', optimizer: 'adam', lr: 1.5e-3, steps: 0, targetText: '' },
-    { target: 'custom', loss: 'mse', optimizer: 'adam', lr: 0.1, steps: MAX_LINK_STEPS, targetText: '[[[0.5, 1, 1.5]]]' },
+    { target: 'edge', loss: 'mse', optimizer: 'sgd', lr: 0.05, steps: 40, targetText: '', base: null },
+    { target: 'teacher', loss: 'l1', optimizer: 'adam', lr: 1.5e-3, steps: 0, targetText: '', base: 3 },
+    { target: 'custom', loss: 'mse', optimizer: 'adam', lr: 0.1, steps: MAX_LINK_STEPS, targetText: '[[[0.5, 1, 1.5]]]', base: 2 },
   ];
   for (const train of runs) {
     assert.deepEqual(roundTrip(train), train);
@@ -31,7 +31,7 @@ test('a run round-trips through URLSearchParams, every key prefixed train', () =
 });
 
 test('the page\'s state carries the run, and its link reloads to it', () => {
-  const state = { ...preset(1), train: { target: 'shift', loss: 'l1', optimizer: 'sgd', lr: 0.2, steps: 12, targetText: '' } };
+  const state = { ...preset(1), train: { target: 'shift', loss: 'l1', optimizer: 'sgd', lr: 0.2, steps: 12, targetText: '', base: null } };
   const query = stateToQuery(state);
   assert.match(query, /&train=shift&trainloss=l1&trainopt=sgd&trainlr=0.2&trainsteps=12$/);
   assert.deepEqual(parseState(query).train, state.train);
@@ -54,6 +54,7 @@ test('malformed runs are refused, naming the parameter', () => {
     ['trainsteps=3', /'trainsteps' needs 'train'/],
     ['train=edge&traintarget=[1]', /'traintarget' belongs to train=custom only/],
     [`train=custom&traintarget=${'1'.repeat(10_001)}`, /'traintarget' is too long/],
+    ['train=edge&trainbase=1', /'trainbase' must be 2 or 3/],
   ];
   for (const [query, message] of cases) {
     assert.throws(() => readTrainParams(new URLSearchParams(query), refuse), (error) => error instanceof StateError && message.test(error.message), query);

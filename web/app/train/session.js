@@ -3,6 +3,7 @@
 // Every number comes from the package. A run starts from the seed's weights, so a link's step count replays it.
 import { Engine, layerArgs } from '../model.js';
 import { parseTensorText } from '../parse.js';
+import { float32Literal } from '../../lib/python.js';
 import { baseEdits, cloneState } from '../state.js';
 import { LOSSES, OPTIMIZERS, SIGNAL_LENGTH, TARGETS, TEACHER_SEED, presetSignal, presetWeight } from './targets.js';
 
@@ -14,10 +15,20 @@ const MAX_SIGNAL = 4096;
 const plain = (t) => (t ? { shape: t.shape.slice(), data: t.data } : null);
 const sameShape = (a, b) => a.length === b.length && a.every((size, i) => size === b[i]);
 
+/**
+ * The tutorial example (2 or 3) whose printed weights a run of this state starts from, or null (the seed's): the
+ * run's own `base` once it has one (a link keeps it; the page's `preset` is not in a link), else the page's example.
+ */
+export function runBase(pageState) {
+  if (pageState.train) return pageState.train.base ?? null;
+  return pageState.preset === 2 || pageState.preset === 3 ? pageState.preset : null;
+}
+
 /** The page state with its weights back to the seed's (or the example's printed ones): where a run starts. */
 export function startState(pageState) {
   const state = cloneState(pageState);
-  state.layers.forEach((layer, i) => Object.assign(layer, structuredClone(baseEdits(pageState, i))));
+  const from = { ...pageState, preset: runBase(pageState) };
+  state.layers.forEach((layer, i) => Object.assign(layer, structuredClone(baseEdits(from, i))));
   state.sel = null;
   return state;
 }
@@ -115,9 +126,13 @@ export class TrainSession {
     return this.#layers[i].explainGrad(inputs[i], gradOutputs[i], maxTerms === undefined ? which : { ...which, maxTerms });
   }
 
-  /** The page's weight and bias edits that show the trained parameters: { weightEdits, biasEdits } per layer. */
+  /**
+   * The page's weight and bias edits that show the trained parameters: { weightEdits, biasEdits } per layer, each
+   * value the shortest decimal that reads back as the same float32 (so the link stays short, and exact).
+   */
   edits() {
-    const asEdits = (t) => Object.fromEntries(Array.from(t?.data ?? [], (v, k) => [String(k), v]));
+    const shortest = (v) => (Number.isFinite(v) ? Number(float32Literal(v)) : v);
+    const asEdits = (t) => Object.fromEntries(Array.from(t?.data ?? [], (v, k) => [String(k), shortest(v)]));
     return this.#layers.map((m) => ({ weightEdits: asEdits(m.weight), biasEdits: asEdits(m.bias) }));
   }
 

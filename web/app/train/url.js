@@ -1,18 +1,19 @@
 // A training run in the page's link: which target, loss, optimizer and learning rate, and how many steps, so the
 // link replays the run from the seed's weights. Pure functions over URLSearchParams; every key starts with `train`:
-//   train=edge&trainloss=mse&trainopt=sgd&trainlr=0.05&trainsteps=40   (traintarget=[[[…]]] for a typed target)
+//   train=edge&trainloss=mse&trainopt=sgd&trainlr=0.05&trainsteps=40   (traintarget=[[[…]]] for a typed target;
+//   trainbase=2 when the run started from Example 2's printed weights rather than the seed's)
 import { LOSSES, OPTIMIZERS, TARGETS } from './targets.js';
 
 // A replayed run takes about a millisecond a step for the tutorial's models: a link opens within seconds.
 export const MAX_LINK_STEPS = 5000;
 const MAX_TARGET_TEXT = 10_000;
-const KEYS = ['train', 'trainloss', 'trainopt', 'trainlr', 'trainsteps', 'traintarget'];
+const KEYS = ['train', 'trainloss', 'trainopt', 'trainlr', 'trainsteps', 'traintarget', 'trainbase'];
 const LR_TEXT = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** Whether `key` is one of the training parameters. */
 export const isTrainKey = (key) => KEYS.includes(key);
 
-/** Writes `train` ({ target, loss, optimizer, lr, steps, targetText }) into `params`; nothing when it is null. */
+/** Writes `train` ({ target, loss, optimizer, lr, steps, targetText, base }) into `params`; nothing when it is null. */
 export function writeTrainParams(params, train) {
   if (!train) return;
   params.set('train', train.target);
@@ -21,6 +22,7 @@ export function writeTrainParams(params, train) {
   params.set('trainlr', String(train.lr));
   params.set('trainsteps', String(train.steps));
   if (train.target === 'custom') params.set('traintarget', train.targetText);
+  if (train.base) params.set('trainbase', String(train.base));
 }
 
 /**
@@ -53,5 +55,7 @@ export function readTrainParams(params, refuse) {
   const targetText = one('traintarget', '');
   if (targetText.length > MAX_TARGET_TEXT) refuse("'traintarget' is too long");
   if (target !== 'custom' && params.has('traintarget')) refuse("'traintarget' belongs to train=custom only");
-  return { target, loss, optimizer, lr, steps: Number(stepsText), targetText };
+  const baseText = one('trainbase', '');
+  if (!['', '2', '3'].includes(baseText)) refuse("'trainbase' must be 2 or 3 (the example whose printed weights the run starts from)");
+  return { target, loss, optimizer, lr, steps: Number(stepsText), targetText, base: baseText ? Number(baseText) : null };
 }

@@ -10,7 +10,7 @@
 // (default: requestAnimationFrame), so tests can advance time by hand.
 import { h, s } from '../dom.js';
 import { formatValue } from '../../lib/format.js';
-import { DEFAULT_SETTINGS, TrainSession, modelKey, startState } from '../train/session.js';
+import { DEFAULT_SETTINGS, TrainSession, modelKey, runBase, startState } from '../train/session.js';
 import { estimateCost } from '../model.js';
 import { LOSSES, OPTIMIZERS, TARGETS } from '../train/targets.js';
 import { Player, SPEEDS } from '../train/player.js';
@@ -152,6 +152,7 @@ export class TrainPanel {
     }
     this.session?.dispose();
     this.session = new TrainSession(this.nn, state, this.settings);
+    this.base = runBase(state);
     this.sessionKey = key;
     this.player.session = this.session;
     if (train && !restart) this.session.step(train.steps);
@@ -204,7 +205,7 @@ export class TrainPanel {
       this.#draw();
       return;
     }
-    const train = { ...this.settings, steps: session.steps };
+    const train = { ...this.settings, steps: session.steps, base: this.base };
     this.appliedText = JSON.stringify(train);
     const edits = session.steps === 0
       ? startState(this.pageState).layers.map((l) => ({ weightEdits: l.weightEdits, biasEdits: l.biasEdits }))
