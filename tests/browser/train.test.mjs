@@ -114,6 +114,14 @@ test('a run from Example 2 starts at its printed weights, and its link replays f
   await panel.getByRole('button', { name: 'Reset' }).click();
   await settled(page);
   assert.deepEqual(await pageWeights(page), [-0.2167, 0.1201, -0.1179]);
+  // A new kernel_size is a new model: the run restarts from its seed's weights (the printed ones no longer fit).
+  await panel.getByRole('button', { name: 'Step' }).click();
+  await page.getByRole('group', { name: 'Layer 1' }).getByLabel('kernel_size', { exact: true }).focus();
+  await page.keyboard.press('ArrowDown'); // 3 → 2
+  await settled(page);
+  assert.equal(await stepCount(page), 0);
+  assert.deepEqual(await page.evaluate(() => window.conv1dPlayground.state.train.base), null);
+  assert.deepEqual(await page.evaluate(() => window.conv1dPlayground.state.layers[0].weightEdits), {});
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

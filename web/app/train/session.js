@@ -126,6 +126,11 @@ export class TrainSession {
     return this.#layers[i].explainGrad(inputs[i], gradOutputs[i], maxTerms === undefined ? which : { ...which, maxTerms });
   }
 
+  /** The page's edits of the run's start (the seed's weights, or its example's): what step 0 shows. */
+  startEdits() {
+    return startState(this.pageState).layers.map((l) => ({ weightEdits: l.weightEdits, biasEdits: l.biasEdits }));
+  }
+
   /**
    * The page's weight and bias edits that show the trained parameters: { weightEdits, biasEdits } per layer, each
    * value the shortest decimal that reads back as the same float32 (so the link stays short, and exact).

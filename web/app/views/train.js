@@ -10,7 +10,7 @@
 // (default: requestAnimationFrame), so tests can advance time by hand.
 import { h, s } from '../dom.js';
 import { formatValue } from '../../lib/format.js';
-import { DEFAULT_SETTINGS, TrainSession, modelKey, runBase, startState } from '../train/session.js';
+import { DEFAULT_SETTINGS, TrainSession, modelKey, runBase } from '../train/session.js';
 import { estimateCost } from '../model.js';
 import { LOSSES, OPTIMIZERS, TARGETS } from '../train/targets.js';
 import { Player, SPEEDS } from '../train/player.js';
@@ -123,7 +123,8 @@ export class TrainPanel {
 
   /**
    * Follows the page's state. The page's re-render after apply() only redraws; a run the panel did not write (a
-   * link, back/forward) is replayed from the seed's weights; a model changed under the panel's run restarts it.
+   * link, back/forward) is replayed from where it started; a model changed under the panel's run restarts it, from
+   * the new model's own start (the seed's weights, or its example's).
    */
   render(state) {
     this.pageState = state;
@@ -150,17 +151,19 @@ export class TrainPanel {
       const { target, loss, optimizer, lr, targetText } = train;
       this.settings = { ...DEFAULT_SETTINGS, target, loss, optimizer, lr, targetText };
     }
+    const runState = restart ? { ...state, train: null } : state;
     this.session?.dispose();
-    this.session = new TrainSession(this.nn, state, this.settings);
-    this.base = runBase(state);
-    this.sessionKey = key;
+    this.session = new TrainSession(this.nn, runState, this.settings);
+    this.base = runBase(runState);
+    this.sessionKey = modelKey(runState);
     this.player.session = this.session;
     if (train && !restart) this.session.step(train.steps);
     this.appliedText = trainText;
     this.#syncControls();
     this.#draw();
     // The page's weights follow the run: after this render, not inside it.
-    if (train && (restart ? train.steps !== 0 : train.steps > 0)) queueMicrotask(() => this.#apply());
+    const stale = restart ? train && (train.steps !== 0 || (train.base ?? null) !== this.base) : train?.steps > 0;
+    if (stale) queueMicrotask(() => this.#apply());
   }
 
   #configure(patch) {
@@ -207,9 +210,7 @@ export class TrainPanel {
     }
     const train = { ...this.settings, steps: session.steps, base: this.base };
     this.appliedText = JSON.stringify(train);
-    const edits = session.steps === 0
-      ? startState(this.pageState).layers.map((l) => ({ weightEdits: l.weightEdits, biasEdits: l.biasEdits }))
-      : session.edits();
+    const edits = session.steps === 0 ? session.startEdits() : session.edits();
     this.host.apply(train, edits);
   }
 
