@@ -116,9 +116,13 @@ test('a run from Example 2 starts at its printed weights, and its link replays f
   assert.deepEqual(await pageWeights(page), [-0.2167, 0.1201, -0.1179]);
   // A new kernel_size is a new model: the run restarts from its seed's weights (the printed ones no longer fit).
   await panel.getByRole('button', { name: 'Step' }).click();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('trainsteps') === '1');
+  const entries = await page.evaluate(() => history.length);
   await page.getByRole('group', { name: 'Layer 1' }).getByLabel('kernel_size', { exact: true }).focus();
   await page.keyboard.press('ArrowDown'); // 3 → 2
   await settled(page);
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('trainsteps') === '0');
+  assert.equal(await page.evaluate(() => history.length), entries + 1, 'the restart joins the change\'s history entry');
   assert.equal(await stepCount(page), 0);
   assert.deepEqual(await page.evaluate(() => window.conv1dPlayground.state.train.base), null);
   assert.deepEqual(await page.evaluate(() => window.conv1dPlayground.state.layers[0].weightEdits), {});

@@ -616,11 +616,12 @@ export async function mountPlayground(root, options = {}) {
 
   ui = buildShell();
   if (options.train) {
-    // The Train panel's whole seam: it hands back its run and the trained weights, as one history entry per run.
-    ui.train = new TrainPanel(nn, { apply: (train, edits) => update((s) => {
+    // The Train panel's whole seam: it hands back its run and the trained weights, as one history entry per run
+    // (a follow-up, the restart a model change causes, joins the change's own entry).
+    ui.train = new TrainPanel(nn, { apply: (train, edits, { followUp = false } = {}) => update((s) => {
       s.train = train;
       edits.forEach((e, i) => Object.assign(s.layers[i], structuredClone(e)));
-    }, { field: 'train' }) }, { label: options.label, view });
+    }, { field: followUp ? app.historyField : 'train' }) }, { label: options.label, view });
     root.insertBefore(ui.train.el, root.querySelector(':scope > .site-footer'));
   }
   app.state = options.state ? cloneState(options.state) : defaultState();

@@ -3,8 +3,8 @@
 // its gradient term by term (Conv1d.explainGrad), in the forward breakdown's visual language. No math here: the
 // session (web/app/train/session.js) trains through the package.
 //
-// The seam with the page: new TrainPanel(nn, host, options), where host.apply(train, edits) writes the run
-// ({ target, loss, optimizer, lr, steps, targetText }) into the page's state and the layers' weight and bias
+// The seam with the page: new TrainPanel(nn, host, options), where host.apply(train, edits, { followUp }) writes the
+// run ({ target, loss, optimizer, lr, steps, targetText, base }) into the page's state and the layers' weight and bias
 // edits (so the rest of the page shows the trained kernel and the link holds the run); the page calls
 // render(state) after every render of its own. options.scheduler: { schedule(fn), cancel(handle) } for Play
 // (default: requestAnimationFrame), so tests can advance time by hand.
@@ -163,7 +163,7 @@ export class TrainPanel {
     this.#draw();
     // The page's weights follow the run: after this render, not inside it.
     const stale = restart ? train && (train.steps !== 0 || (train.base ?? null) !== this.base) : train?.steps > 0;
-    if (stale) queueMicrotask(() => this.#apply());
+    if (stale) queueMicrotask(() => this.#apply({ followUp: true }));
   }
 
   #configure(patch) {
@@ -202,7 +202,8 @@ export class TrainPanel {
   }
 
   // Hands the run and its weights to the page, which re-renders and calls render() back (which then only draws).
-  #apply() {
+  // followUp: the page's own change caused it (a link's replay, a restart), so it is no history entry of its own.
+  #apply({ followUp = false } = {}) {
     const session = this.session;
     if (!session || session.error) {
       this.#draw();
@@ -211,7 +212,7 @@ export class TrainPanel {
     const train = { ...this.settings, steps: session.steps, base: this.base };
     this.appliedText = JSON.stringify(train);
     const edits = session.steps === 0 ? session.startEdits() : session.edits();
-    this.host.apply(train, edits);
+    this.host.apply(train, edits, { followUp });
   }
 
   #announce() {
