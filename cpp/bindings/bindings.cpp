@@ -59,6 +59,8 @@ EMSCRIPTEN_BINDINGS(conv1d) {
       .function("resetParameters", &LayerHandle::reset_parameters)
       .function("explain", &js::explain)
       .function("backward", &js::backward)
+      .function("explainWeightGradient", &js::explain_weight_gradient)
+      .function("explainBiasGradient", &js::explain_bias_gradient)
       .function("paddedSources", &js::padded_sources);
 
   function("influencingInputs", &js::influencing_inputs);

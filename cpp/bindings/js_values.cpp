@@ -81,6 +81,63 @@ val to_js(const Explanation& e) {
   return object;
 }
 
+// Each term field as one typed array, as for Explanation.
+val to_js(const WeightGradientExplanation& e) {
+  const size_t count = e.terms.size();
+  std::vector<double> batch(count), position(count), padded_position(count), source(count);
+  std::vector<float> grad_output(count), input(count);
+  std::vector<uint8_t> padded(count);
+  for (size_t i = 0; i < count; ++i) {
+    const WeightGradientTerm& t = e.terms[i];
+    batch[i] = static_cast<double>(t.batch);
+    position[i] = static_cast<double>(t.position);
+    grad_output[i] = t.grad_output;
+    input[i] = t.input;
+    padded_position[i] = static_cast<double>(t.padded_position);
+    source[i] = static_cast<double>(t.source);
+    padded[i] = t.padded;
+  }
+  val terms = val::object();
+  terms.set("batch", typed_array<double>(batch, "Float64Array"));
+  terms.set("position", typed_array<double>(position, "Float64Array"));
+  terms.set("gradOutput", typed_array<float>(grad_output, "Float32Array"));
+  terms.set("input", typed_array<float>(input, "Float32Array"));
+  terms.set("paddedPosition", typed_array<double>(padded_position, "Float64Array"));
+  terms.set("source", typed_array<double>(source, "Float64Array"));
+  terms.set("padded", typed_array<uint8_t>(padded, "Uint8Array"));
+  val object = val::object();
+  object.set("outChannel", static_cast<double>(e.out_channel));
+  object.set("inChannel", static_cast<double>(e.in_channel));
+  object.set("tap", static_cast<double>(e.tap));
+  object.set("group", static_cast<double>(e.group));
+  object.set("inputChannel", static_cast<double>(e.input_channel));
+  object.set("termCount", static_cast<double>(e.term_count));
+  object.set("value", e.value);
+  object.set("terms", terms);
+  return object;
+}
+
+val to_js(const BiasGradientExplanation& e) {
+  const size_t count = e.terms.size();
+  std::vector<double> batch(count), position(count);
+  std::vector<float> grad_output(count);
+  for (size_t i = 0; i < count; ++i) {
+    batch[i] = static_cast<double>(e.terms[i].batch);
+    position[i] = static_cast<double>(e.terms[i].position);
+    grad_output[i] = e.terms[i].grad_output;
+  }
+  val terms = val::object();
+  terms.set("batch", typed_array<double>(batch, "Float64Array"));
+  terms.set("position", typed_array<double>(position, "Float64Array"));
+  terms.set("gradOutput", typed_array<float>(grad_output, "Float32Array"));
+  val object = val::object();
+  object.set("outChannel", static_cast<double>(e.out_channel));
+  object.set("termCount", static_cast<double>(e.term_count));
+  object.set("value", e.value);
+  object.set("terms", terms);
+  return object;
+}
+
 val to_js(const Conv1dGradients& gradients) {
   val object = val::object();
   object.set("input", typed_array<float>(gradients.input.data, "Float32Array"));
@@ -144,6 +201,22 @@ val explain(const LayerHandle& handle, const val& input_shape, uintptr_t data, d
 val backward(const LayerHandle& handle, const val& input_shape, uintptr_t input, uintptr_t grad_output) {
   return to_js(
       handle.backward(shape_from_js(input_shape), pointer<const float>(input), pointer<const float>(grad_output)));
+}
+
+val explain_weight_gradient(const LayerHandle& handle, const val& input_shape, uintptr_t input,
+                            const val& grad_output_shape, uintptr_t grad_output, double out_channel, double in_channel,
+                            double tap, double term_limit) {
+  return to_js(handle.explain_weight_gradient(shape_from_js(input_shape), pointer<const float>(input),
+                                              shape_from_js(grad_output_shape), pointer<const float>(grad_output),
+                                              static_cast<int64_t>(out_channel), static_cast<int64_t>(in_channel),
+                                              static_cast<int64_t>(tap), static_cast<int64_t>(term_limit)));
+}
+
+val explain_bias_gradient(const LayerHandle& handle, const val& input_shape, uintptr_t input,
+                          const val& grad_output_shape, uintptr_t grad_output, double out_channel, double term_limit) {
+  return to_js(handle.explain_bias_gradient(shape_from_js(input_shape), pointer<const float>(input),
+                                            shape_from_js(grad_output_shape), pointer<const float>(grad_output),
+                                            static_cast<int64_t>(out_channel), static_cast<int64_t>(term_limit)));
 }
 
 val padded_sources(const LayerHandle& handle, double length, double begin, double end) {

@@ -33,6 +33,15 @@ val explain(const LayerHandle& handle, const val& input_shape, uintptr_t data, d
 // value: { input, weight, bias } as Float32Arrays (bias null without one), shaped like the input, the weight
 // and the bias; grad_output holds as many floats as the output of that input.
 val backward(const LayerHandle& handle, const val& input_shape, uintptr_t input, uintptr_t grad_output);
+// value: { outChannel, inChannel, tap, group, inputChannel, termCount, value, terms }, terms holding one typed array
+// per WeightGradientTerm field (batch, position, gradOutput, input, paddedPosition, source, padded); term_limit < 0
+// lists every term.
+val explain_weight_gradient(const LayerHandle& handle, const val& input_shape, uintptr_t input,
+                            const val& grad_output_shape, uintptr_t grad_output, double out_channel, double in_channel,
+                            double tap, double term_limit);
+// value: { outChannel, termCount, value, terms: { batch, position, gradOutput } }.
+val explain_bias_gradient(const LayerHandle& handle, const val& input_shape, uintptr_t input,
+                          const val& grad_output_shape, uintptr_t grad_output, double out_channel, double term_limit);
 val padded_sources(const LayerHandle& handle, double length, double begin, double end);  // value: Float64Array
 val influencing_inputs(const val& handles, const val& input_shape, double layer_index, double position);
 val receptive_fields(const val& handles);  // [{ size, jump, start }] per layer

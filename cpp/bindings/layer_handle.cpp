@@ -112,6 +112,28 @@ Outcome<Conv1dGradients> LayerHandle::backward(const Shape& input_shape, const f
   });
 }
 
+Outcome<WeightGradientExplanation> LayerHandle::explain_weight_gradient(const Shape& input_shape, const float* input,
+                                                                        const Shape& grad_output_shape,
+                                                                        const float* grad_output, int64_t out_channel,
+                                                                        int64_t in_channel, int64_t tap,
+                                                                        int64_t term_limit) const {
+  return capture([&] {
+    return conv1d::explain_weight_gradient(layer_, copy_tensor(input_shape, input),
+                                           copy_tensor(grad_output_shape, grad_output), out_channel, in_channel, tap,
+                                           term_limit);
+  });
+}
+
+Outcome<BiasGradientExplanation> LayerHandle::explain_bias_gradient(const Shape& input_shape, const float* input,
+                                                                    const Shape& grad_output_shape,
+                                                                    const float* grad_output, int64_t out_channel,
+                                                                    int64_t term_limit) const {
+  return capture([&] {
+    return conv1d::explain_bias_gradient(layer_, copy_tensor(input_shape, input),
+                                         copy_tensor(grad_output_shape, grad_output), out_channel, term_limit);
+  });
+}
+
 Outcome<std::vector<int64_t>> LayerHandle::padded_sources(int64_t length, int64_t begin, int64_t end) const {
   return capture([&] {
     const ConvPlan plan = layer_.plan({1, layer_.options().in_channels, length});

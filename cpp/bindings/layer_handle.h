@@ -61,6 +61,16 @@ class LayerHandle {
   // parameters. input: `input_shape`'s element count of floats, (N, C_in, L) or (C_in, L); grad_output: as many
   // floats as the output of that input has, (N, C_out, L_out) or (C_out, L_out) (the caller guarantees both counts).
   Outcome<Conv1dGradients> backward(const Shape& input_shape, const float* input, const float* grad_output) const;
+  // Why the gradient of weight[out_channel, in_channel, tap], or of bias[out_channel], has its value, for input
+  // and grad_output as backward takes them: every term summed, the first `term_limit` listed (all when negative).
+  // Each pointer holds its shape's element count of floats; a grad_output shaped unlike the output is refused.
+  Outcome<WeightGradientExplanation> explain_weight_gradient(const Shape& input_shape, const float* input,
+                                                             const Shape& grad_output_shape, const float* grad_output,
+                                                             int64_t out_channel, int64_t in_channel, int64_t tap,
+                                                             int64_t term_limit) const;
+  Outcome<BiasGradientExplanation> explain_bias_gradient(const Shape& input_shape, const float* input,
+                                                         const Shape& grad_output_shape, const float* grad_output,
+                                                         int64_t out_channel, int64_t term_limit) const;
   // For padded positions [begin, end) of a (1, C_in, length) input: the input index each reads, or -1.
   // The range is clamped to the padded length.
   Outcome<std::vector<int64_t>> padded_sources(int64_t length, int64_t begin, int64_t end) const;

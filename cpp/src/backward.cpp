@@ -30,6 +30,9 @@ void check_index(const char* function, const char* name, int64_t value, int64_t 
   }
 }
 
+// How many of `count` terms an explanation lists for a caller's limit (negative: all).
+int64_t listed_count(int64_t count, int64_t limit) { return limit < 0 ? count : std::min(count, limit); }
+
 // Σ_t a[t] * b[t * b_stride] in double, over four interleaved partial sums added pairwise at the end: four
 // independent chains of additions, which the CPU overlaps, instead of one that waits on each addition.
 // backward and explain_weight_gradient both sum each batch item with it, so they round to the same float.
@@ -212,7 +215,8 @@ Conv1dGradients backward(const Conv1d& layer, const Tensor& input, const Tensor&
 }
 
 WeightGradientExplanation explain_weight_gradient(const Conv1d& layer, const Tensor& input, const Tensor& grad_output,
-                                                  int64_t out_channel, int64_t in_channel, int64_t tap) {
+                                                  int64_t out_channel, int64_t in_channel, int64_t tap,
+                                                  int64_t term_limit) {
   const ConvPlan p = layer.plan(input.shape);
   check_grad_output(p, grad_output);
   const Conv1dOptions& o = layer.options();
@@ -228,7 +232,9 @@ WeightGradientExplanation explain_weight_gradient(const Conv1d& layer, const Ten
   e.tap = tap;
   e.group = out_channel / (shape[0] / o.groups);
   e.input_channel = e.group * shape[1] + in_channel;
-  e.terms.reserve(static_cast<size_t>(p.batch * p.out_length));
+  e.term_count = p.batch * p.out_length;
+  const int64_t listed = listed_count(e.term_count, term_limit);
+  e.terms.reserve(static_cast<size_t>(listed));
   // Summed as backward sums it, so the two round to the same float.
   double sum = 0.0;
   std::vector<float> grads(static_cast<size_t>(p.out_length));
@@ -247,7 +253,7 @@ WeightGradientExplanation explain_weight_gradient(const Conv1d& layer, const Ten
       }
       grads[static_cast<size_t>(t)] = term.grad_output;
       inputs[static_cast<size_t>(t)] = term.input;
-      e.terms.push_back(term);
+      if (static_cast<int64_t>(e.terms.size()) < listed) e.terms.push_back(term);
     }
     sum += sum_of_products(grads.data(), inputs.data(), 1, p.out_length);
   }
@@ -256,21 +262,23 @@ WeightGradientExplanation explain_weight_gradient(const Conv1d& layer, const Ten
 }
 
 BiasGradientExplanation explain_bias_gradient(const Conv1d& layer, const Tensor& input, const Tensor& grad_output,
-                                              int64_t out_channel) {
+                                              int64_t out_channel, int64_t term_limit) {
   const ConvPlan p = layer.plan(input.shape);
   check_grad_output(p, grad_output);
   if (!layer.bias()) throw ArgumentError("bias", "explain_bias_gradient(): the layer has no bias");
   check_index("explain_bias_gradient()", "out_channel", out_channel, layer.weight().shape[0], "the bias");
   BiasGradientExplanation e{};
   e.out_channel = out_channel;
-  e.terms.reserve(static_cast<size_t>(p.batch * p.out_length));
-  double sum = 0.0;
   // With no input channels the output has no channels, and the bias gradient no terms.
+  e.term_count = out_channel < p.out_channels ? p.batch * p.out_length : 0;
+  const int64_t listed = listed_count(e.term_count, term_limit);
+  e.terms.reserve(static_cast<size_t>(listed));
+  double sum = 0.0;
   if (out_channel < p.out_channels) {
     for (int64_t n = 0; n < p.batch; ++n) {
       for (int64_t t = 0; t < p.out_length; ++t) {
         const float g = grad_output.data[static_cast<size_t>((n * p.out_channels + out_channel) * p.out_length + t)];
-        e.terms.push_back({n, t, g});
+        if (static_cast<int64_t>(e.terms.size()) < listed) e.terms.push_back({n, t, g});
         sum += g;
       }
     }

@@ -278,7 +278,8 @@ TEST_CASE("explained weight and bias gradients sum their terms to backward's gra
               conv1d::explain_weight_gradient(layer, input, grad_output, oc, ic, k);
           CHECK(e.group == oc / (o.out_channels / o.groups));
           CHECK(e.input_channel == e.group * (o.in_channels / o.groups) + ic);
-          REQUIRE(e.terms.size() == static_cast<size_t>(plan.batch * plan.out_length));
+          REQUIRE(e.term_count == plan.batch * plan.out_length);
+          REQUIRE(e.terms.size() == static_cast<size_t>(e.term_count));
           double sum = 0.0, magnitude = 0.0;
           for (const conv1d::WeightGradientTerm& term : e.terms) {
             CHECK(term.padded_position == term.position * o.stride + k * o.dilation);
@@ -304,7 +305,8 @@ TEST_CASE("explained weight and bias gradients sum their terms to backward's gra
       }
       if (layer.bias()) {
         const conv1d::BiasGradientExplanation b = conv1d::explain_bias_gradient(layer, input, grad_output, oc);
-        REQUIRE(b.terms.size() == static_cast<size_t>(plan.batch * plan.out_length));
+        REQUIRE(b.term_count == plan.batch * plan.out_length);
+        REQUIRE(b.terms.size() == static_cast<size_t>(b.term_count));
         CHECK(b.value == grads.bias->data[static_cast<size_t>(oc)]);
       }
     }
@@ -359,4 +361,29 @@ TEST_CASE("explaining a weight or bias gradient refuses indices outside the para
   layer.set_bias(std::nullopt);
   CHECK_THROWS_WITH(conv1d::explain_bias_gradient(layer, input, grad_output, 0),
                     "explain_bias_gradient(): the layer has no bias");
+}
+
+TEST_CASE("a term limit lists the first terms only, and the value still sums them all", "[backward][explain]") {
+  conv1d::Conv1dOptions o;
+  o.in_channels = 1;
+  o.out_channels = 1;
+  o.kernel_size = 2;
+  const conv1d::Conv1d layer(o);
+  Tensor input({2, 1, 6});
+  Tensor grad_output({2, 1, 5});
+  for (size_t i = 0; i < input.data.size(); ++i) input.data[i] = static_cast<float>(i) - 3.0f;
+  for (size_t i = 0; i < grad_output.data.size(); ++i) grad_output.data[i] = 0.5f * static_cast<float>(i % 3);
+  const conv1d::WeightGradientExplanation all = conv1d::explain_weight_gradient(layer, input, grad_output, 0, 0, 1);
+  for (const int64_t limit : {int64_t{0}, int64_t{3}, int64_t{10}, int64_t{11}}) {
+    INFO("term_limit " << limit);
+    const auto some = conv1d::explain_weight_gradient(layer, input, grad_output, 0, 0, 1, limit);
+    CHECK(some.term_count == 10);
+    REQUIRE(some.terms.size() == static_cast<size_t>(std::min<int64_t>(limit, 10)));
+    for (size_t i = 0; i < some.terms.size(); ++i) CHECK(some.terms[i].source == all.terms[i].source);
+    CHECK(some.value == all.value);
+    const auto bias = conv1d::explain_bias_gradient(layer, input, grad_output, 0, limit);
+    CHECK(bias.term_count == 10);
+    CHECK(bias.terms.size() == some.terms.size());
+    CHECK(bias.value == conv1d::explain_bias_gradient(layer, input, grad_output, 0).value);
+  }
 }

@@ -144,3 +144,35 @@ TEST_CASE("backward gives conv1d::backward's gradients, and refuses a bad input 
   CHECK(refused.argument == "in_channels");
   CHECK(refused.error.find("to have 2 channels, but got 3 channels instead") != std::string::npos);
 }
+
+TEST_CASE("gradient explanations match backward's values, list at most term_limit terms, and fail as outcomes",
+          "[handle]") {
+  auto a = arguments(2, 2, 3);
+  a.padding = 1;
+  a.padding_mode = "reflect";
+  const auto handle = make(a);
+  conv1d::Tensor x({1, 2, 6});
+  conv1d::Tensor g({1, 2, 6});
+  for (size_t i = 0; i < x.data.size(); ++i) x.data[i] = static_cast<float>(i) * 0.25f - 1.0f;
+  for (size_t i = 0; i < g.data.size(); ++i) g.data[i] = static_cast<float>(i % 4) - 1.5f;
+  const conv1d::Conv1dGradients expected = conv1d::backward(handle->layer(), x, g);
+
+  const auto weight = handle->explain_weight_gradient(x.shape, x.data.data(), g.shape, g.data.data(), 1, 0, 2, 4);
+  REQUIRE(weight.error.empty());
+  CHECK(weight.value.value == expected.weight.data[(1 * 2 + 0) * 3 + 2]);
+  CHECK(weight.value.term_count == 6);
+  CHECK(weight.value.terms.size() == 4);
+  const auto bias = handle->explain_bias_gradient(x.shape, x.data.data(), g.shape, g.data.data(), 1, -1);
+  REQUIRE(bias.error.empty());
+  CHECK(bias.value.value == expected.bias->data[1]);
+  CHECK(bias.value.terms.size() == 6);
+
+  CHECK(handle->explain_weight_gradient(x.shape, x.data.data(), g.shape, g.data.data(), 0, 2, 0, -1).argument ==
+        "in_channel");
+  CHECK(handle->explain_bias_gradient(x.shape, x.data.data(), g.shape, g.data.data(), 2, -1).argument == "out_channel");
+  const auto refused = handle->explain_weight_gradient({1, 3, 4}, x.data.data(), g.shape, g.data.data(), 0, 0, 0, -1);
+  CHECK(refused.argument == "in_channels");
+  const auto misshapen = handle->explain_bias_gradient(x.shape, x.data.data(), {1, 2, 5}, g.data.data(), 0, -1);
+  CHECK(misshapen.argument == "grad_output");
+  CHECK(misshapen.error.rfind("Mismatch in shape", 0) == 0);
+}

@@ -30,6 +30,10 @@ async function main(): Promise<void> {
   const why = m.explain(input, 0, 0, 1);
   const some: number = m.explain(input, 0, 0, 1, { channels: [0] }).termCount;
   const sum: number = why.terms.reduce((s, t) => s + t.input * t.weight, why.bias ?? 0);
+  const gradOutput = nn.ones(m.outputShape([1, 1, 5]));
+  const tapTerms: number = m.explainGrad(input, gradOutput, { weight: [0, 0, 1], maxTerms: 8 }).terms[0].source;
+  const biasGrad: number = m.explainGrad(input, gradOutput, { bias: 0 }).value;
+  void [tapTerms, biasGrad];
   const sources: number[] = m.paddedSources(5).concat(m.paddedSources(5, 0, 2));
   const own: Tensor = new Tensor(new Float32Array(6), [2, 3]);
   const fields = model.receptiveFields();

@@ -17,6 +17,7 @@ async function start() {
   const app = await mountPlayground(root, {
     state,
     url: true,
+    train: true,
     timingTarget: document.documentElement,
     notice: refused ? `The link's state was refused (${refused}); showing the default example instead.` : null,
   });

@@ -14,6 +14,7 @@ import { ResultsView } from './views/results.js';
 import { ExplainPanel } from './views/breakdown.js';
 import { PANELS } from './options.js';
 import { ExchangePanel } from './views/exchange.js';
+import { TrainPanel } from './views/train.js';
 import { Offscreen } from './offscreen.js';
 import { importText, pythonProgram, stateToJson } from './exchange.js';
 
@@ -57,6 +58,7 @@ function canUseWorker() {
  *   onRender   called after every render with the controller (e.g. to report the height)
  *   onChange   called with the new state after every change a person makes
  *   timingTarget element whose dataset receives `renders` (the page uses <html>; tests wait on it)
+ *   train      show the Train panel (views/train.js), which writes its run and trained weights into the state
  */
 export async function mountPlayground(root, options = {}) {
   const nn = await load();
@@ -561,6 +563,7 @@ export async function mountPlayground(root, options = {}) {
       if (!result.pending) ui.explain?.render(state, result);
       ui.rendered = true;
     }
+    ui.train?.render(state);
     const ms = performance.now() - t0;
     app.timing.renders += 1;
     app.timing.lastMs = ms;
@@ -602,6 +605,7 @@ export async function mountPlayground(root, options = {}) {
     destroy() {
       destroyed = true;
       ui?.explain?.dispose();
+      ui?.train?.dispose();
       ui?.offscreen.dispose();
       for (const fn of cleanups) fn();
       app.worker?.terminate();
@@ -611,6 +615,15 @@ export async function mountPlayground(root, options = {}) {
   };
 
   ui = buildShell();
+  if (options.train) {
+    // The Train panel's whole seam: it hands back its run and the trained weights, as one history entry per run
+    // (a follow-up, the restart a model change causes, joins the change's own entry).
+    ui.train = new TrainPanel(nn, { apply: (train, edits, { followUp = false } = {}) => update((s) => {
+      s.train = train;
+      edits.forEach((e, i) => Object.assign(s.layers[i], structuredClone(e)));
+    }, { field: followUp ? app.historyField : 'train' }) }, { label: options.label, view });
+    root.insertBefore(ui.train.el, root.querySelector(':scope > .site-footer'));
+  }
   app.state = options.state ? cloneState(options.state) : defaultState();
   compute();
 

@@ -1,6 +1,7 @@
 // The page's whole state: one plain object that round-trips through the URL's query string, so a
 // copied link reproduces the page exactly (seed, layers, edited weights, input, view options).
 // The URL is untrusted: parseState() validates everything and refuses what it cannot accept.
+import { isTrainKey, readTrainParams, writeTrainParams } from './train/url.js';
 
 export const PADDING_MODES = ['zeros', 'reflect', 'replicate', 'circular'];
 export const INPUT_KINDS = ['text', 'ramp', 'sine', 'step', 'impulse', 'noise'];
@@ -140,6 +141,7 @@ export function stateToParams(state) {
   }
   if (state.showAll) p.set('all', '1');
   if (state.sel) p.set('sel', selectionToText(state.sel));
+  writeTrainParams(p, state.train);
   return p;
 }
 
@@ -226,7 +228,7 @@ export function parseState(search, { file = false } = {}) {
   if (!p.has('seed') && !p.has('layer') && !p.has('input') && !p.has('gen')) return null;
   const known = new Set(['seed', 'layer', 'input', 'gen', 'n', 'c', 'len', 'all', 'embed', 'sel']);
   for (const key of p.keys()) {
-    if (!known.has(key) && !/^[wb]\d{1,2}$/.test(key)) throw new StateError(`unknown parameter '${key.slice(0, 40)}'`);
+    if (!known.has(key) && !/^[wb]\d{1,2}$/.test(key) && !isTrainKey(key)) throw new StateError(`unknown parameter '${key.slice(0, 40)}'`);
   }
   const seed = p.get('seed') ?? '1';
   if (!/^-?\d{1,20}$/.test(seed)) throw new StateError('seed must be an integer');
@@ -283,7 +285,9 @@ export function parseState(search, { file = false } = {}) {
   }
   const all = p.get('all');
   if (all !== null && all !== '1' && all !== '0') throw new StateError("'all' must be 1 or 0");
-  return { seed, layers, input, showAll: all === '1', sel: parseSelection(p.get('sel')), preset: null };
+  const train = readTrainParams(p, (message) => { throw new StateError(message); });
+  const state = { seed, layers, input, showAll: all === '1', sel: parseSelection(p.get('sel')), preset: null };
+  return train ? { ...state, train } : state; // a state trains only when it says so (the Train panel's run)
 }
 
 // ---- the selected output element (the breakdown's) --------------------------------------------------

@@ -375,6 +375,57 @@ export function conv1dClass(core, toTensor, registry, seedState) {
       return result;
     }
 
+    /**
+     * Why one parameter's gradient has its value, for `input` and the gradient of the loss w.r.t. this layer's
+     * output, `gradOutput` (shaped like forward(input)'s output): what backward computes, term by term.
+     * `which`: { weight: [o, i, k] } gives ∂L/∂w[o, i, k] = Σ_n Σ_t ∂L/∂y[n, o, t] · x_padded[n, c, t·stride + k·dilation]
+     * (c = group·in/groups + i) as { value, termCount, terms: [{ batch, position, gradOutput, input, paddedPosition,
+     * source, padded }], outChannel, inChannel, tap, group, inputChannel }; { bias: o } gives ∂L/∂b[o] = Σ ∂L/∂y[n, o, t]
+     * as { value, termCount, terms: [{ batch, position, gradOutput }], outChannel }. The value (float32, equal to the
+     * gradient backward gives) sums all termCount terms; `which.maxTerms` lists only the first ones (by batch, then
+     * position). A term in zero padding has source -1 and input 0; in reflect/replicate/circular padding, source
+     * says where the value was read.
+     */
+    explainGrad(input, gradOutput, which) {
+      const where = 'Conv1d.explainGrad()';
+      const x = toTensor(input, 'input');
+      const grad = toTensor(gradOutput, 'grad_output');
+      if (which === null || typeof which !== 'object') {
+        throw argumentError(TypeError, `${where}: argument 'which' must be { weight: [o, i, k] } or { bias: o }, ` +
+          `but got ${describe(which)}`, 'which');
+      }
+      const weightIndex = readOption(which, 'weight', where);
+      const biasIndex = readOption(which, 'bias', where);
+      const maxTerms = readOption(which, 'maxTerms', where);
+      const limit = maxTerms === undefined ? -1 : checkIndex(maxTerms, where, 'maxTerms');
+      if ((weightIndex === undefined) === (biasIndex === undefined)) {
+        throw argumentError(TypeError, `${where}: argument 'which' must name exactly one of weight: [o, i, k] or ` +
+          'bias: o', 'which');
+      }
+      const handle = this.#live();
+      const explainWith = (call) => unwrap(withWasmCopy(x, (inputPointer) =>
+        withWasmCopy(grad, (gradPointer) => call(inputPointer, gradPointer))));
+      if (biasIndex !== undefined) {
+        const o = checkInt(biasIndex, where, 'bias');
+        const result = explainWith((xp, gp) => handle.explainBiasGradient(x.shape, xp, grad.shape, gp, o, limit));
+        const { batch, position, gradOutput: g } = result.terms;
+        result.terms = Array.from(batch, (_, i) => ({ batch: batch[i], position: position[i], gradOutput: g[i] }));
+        return result;
+      }
+      if (!Array.isArray(weightIndex) || weightIndex.length !== 3) {
+        throw argumentError(TypeError, `${where}: argument 'weight' must be an index [o, i, k], but got ` +
+          `${describe(weightIndex)}`, 'weight');
+      }
+      const [o, i, k] = ['out_channel', 'in_channel', 'tap'].map((name, d) => checkInt(weightIndex[d], where, name));
+      const result = explainWith((xp, gp) => handle.explainWeightGradient(x.shape, xp, grad.shape, gp, o, i, k, limit));
+      const { batch, position, gradOutput: g, input: values, paddedPosition, source, padded } = result.terms;
+      result.terms = Array.from(batch, (_, t) => ({
+        batch: batch[t], position: position[t], gradOutput: g[t], input: values[t], paddedPosition: paddedPosition[t],
+        source: source[t], padded: padded[t] === 1,
+      }));
+      return result;
+    }
+
     /** A runnable PyTorch program reproducing this layer on `input` (nested arrays or a Tensor). */
     toPython(input) {
       const x = toTensor(input, 'input');

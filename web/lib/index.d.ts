@@ -129,6 +129,13 @@ export class Conv1d {
   explain(input: TensorLike, batch: number, outChannel: number, position: number,
           options?: { channels?: number[] }): Explanation;
   /**
+   * Why one parameter's gradient has its value, for `input` and `gradOutput` (∂L/∂y, shaped like forward(input)'s
+   * output): ∂L/∂w[o, i, k] = Σ_n Σ_t ∂L/∂y[n, o, t] · x_padded[n, c, t·stride + k·dilation], or ∂L/∂b[o] = Σ ∂L/∂y[n, o, t].
+   * The value is the float32 backward gives and sums all termCount terms; `maxTerms` lists only the first ones.
+   */
+  explainGrad(input: TensorLike, gradOutput: TensorLike, which: { weight: [number, number, number]; maxTerms?: number }): WeightGradientExplanation;
+  explainGrad(input: TensorLike, gradOutput: TensorLike, which: { bias: number; maxTerms?: number }): BiasGradientExplanation;
+  /**
    * Where the parameters came from. A layer with drawsBefore 0 that is not edited is reproduced by
    * torch.manual_seed(seed) alone.
    */
@@ -170,6 +177,46 @@ export interface Explanation {
   terms: ExplainedTerm[];
   bias: number | null;
   /** bias + sum of input * weight, accumulated in double and rounded once. */
+  value: number;
+}
+
+/** One product ∂L/∂y[n, o, t] · x_padded[n, c, t·stride + k·dilation] that a weight's gradient sums. */
+export interface WeightGradientTerm {
+  batch: number;
+  /** t: the output position. */
+  position: number;
+  /** ∂L/∂y[n, o, t]. */
+  gradOutput: number;
+  /** x[n, c, source], or 0 for a zero of zero-padding. */
+  input: number;
+  /** t * stride + k * dilation: where the tap lands in the padded input. */
+  paddedPosition: number;
+  /** The input position the value comes from, or -1 for a zero of zero-padding. */
+  source: number;
+  /** The tap lands in the padding (source says where the padding mode took the value from). */
+  padded: boolean;
+}
+
+export interface WeightGradientExplanation {
+  outChannel: number;
+  /** i: the offset within the group (the weight's second index). */
+  inChannel: number;
+  tap: number;
+  group: number;
+  /** group * (inChannels / groups) + inChannel: the channel of x the terms read. */
+  inputChannel: number;
+  /** The terms the value sums: batch * output length. */
+  termCount: number;
+  /** By batch, then position: all of them, or the first maxTerms. */
+  terms: WeightGradientTerm[];
+  /** The sum of every gradOutput * input, accumulated in double and rounded once: backward's float. */
+  value: number;
+}
+
+export interface BiasGradientExplanation {
+  outChannel: number;
+  termCount: number;
+  terms: { batch: number; position: number; gradOutput: number }[];
   value: number;
 }
 

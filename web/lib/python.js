@@ -13,8 +13,8 @@ export function float32Literal(value) {
   return pythonFloat(target);
 }
 
-// A JS number as a Python float literal: always with a '.' or an exponent.
-function pythonFloat(x) {
+/** A JS number (a double) as a Python float literal: always with a '.' or an exponent. */
+export function pythonFloat(x) {
   const text = String(x);
   return /[.e]/.test(text) ? text.replace('e+', 'e') : `${text}.0`;
 }
@@ -47,12 +47,12 @@ export function pythonConv1d(layer) {
 }
 
 /**
- * A whole program: imports, the seed or explicit parameters, the input, the forward pass and a print.
- * `layers`: the Conv1d layers (their current options, weight and bias are written); `seed`: a BigInt
- * when the seed alone reproduces every parameter, else null; `sequential`: write an nn.Sequential.
+ * The lines that build `model`: the seed or explicit parameters. `layers`: the Conv1d layers (or objects with
+ * their inChannels, outChannels, kernelSize, options, weight and bias) and activations; `seed`: a BigInt when the
+ * seed alone reproduces every parameter, else null; `sequential`: write an nn.Sequential.
  */
-export function pythonProgram({ layers, seed, input, sequential }) {
-  const lines = ['import torch', 'import torch.nn as nn', ''];
+export function pythonModel({ layers, seed, sequential }) {
+  const lines = [];
   if (seed !== null) lines.push(`torch.manual_seed(${BigInt.asIntN(64, seed)})`);
   if (sequential) {
     lines.push('model = nn.Sequential(');
@@ -71,6 +71,12 @@ export function pythonProgram({ layers, seed, input, sequential }) {
       if (bias) lines.push(`    ${target}.bias.copy_(${pythonTensor(bias.shape, bias.data)})`);
     });
   }
+  return lines;
+}
+
+/** A whole program: imports, the model (see pythonModel), the input, the forward pass and a print. */
+export function pythonProgram({ layers, seed, input, sequential }) {
+  const lines = ['import torch', 'import torch.nn as nn', '', ...pythonModel({ layers, seed, sequential })];
   lines.push('', `x = ${pythonTensor(input.shape, input.data)}`, 'with torch.no_grad():', '    y = model(x)', 'print(y)', '');
   return lines.join('\n');
 }

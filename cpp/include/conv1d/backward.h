@@ -43,14 +43,17 @@ struct WeightGradientExplanation {
   int64_t tap;                            // k
   int64_t group;                          // g
   int64_t input_channel;                  // g*(C_in/groups) + i: the channel of x the terms read
-  std::vector<WeightGradientTerm> terms;  // by batch n, then position t: N * L_out of them
-  float value;                            // the sum of grad_output * input, accumulated in double and rounded once
+  int64_t term_count;                     // the terms the value sums: N * L_out
+  std::vector<WeightGradientTerm> terms;  // by batch n, then position t: the first term_limit of them
+  float value;                            // the sum of every grad_output * input, in double, rounded once
 };
 
 // input and grad_output as for backward. Throws ArgumentError when (out_channel, in_channel, tap) is not an index
-// of the weight [out, in/groups, k].
+// of the weight [out, in/groups, k]. The value always sums every term, but only the first `term_limit` are listed
+// (all when it is negative): a long input's weight gradient sums millions, more than a caller can show or hold.
 WeightGradientExplanation explain_weight_gradient(const Conv1d& layer, const Tensor& input, const Tensor& grad_output,
-                                                  int64_t out_channel, int64_t in_channel, int64_t tap);
+                                                  int64_t out_channel, int64_t in_channel, int64_t tap,
+                                                  int64_t term_limit = -1);
 
 // ∂L/∂b[o] = Σ_n Σ_t ∂L/∂y[n, o, t].
 struct BiasGradientTerm {
@@ -61,13 +64,14 @@ struct BiasGradientTerm {
 
 struct BiasGradientExplanation {
   int64_t out_channel;                  // o
-  std::vector<BiasGradientTerm> terms;  // by batch n, then position t: N * L_out of them
-  float value;                          // their sum, accumulated in double and rounded once
+  int64_t term_count;                   // the terms the value sums: N * L_out (0 without input channels)
+  std::vector<BiasGradientTerm> terms;  // by batch n, then position t: the first term_limit of them
+  float value;                          // the sum of every term, accumulated in double and rounded once
 };
 
 // input and grad_output as for backward. Throws ArgumentError when the layer has no bias or out_channel is not
-// an index of it.
+// an index of it. term_limit as for explain_weight_gradient.
 BiasGradientExplanation explain_bias_gradient(const Conv1d& layer, const Tensor& input, const Tensor& grad_output,
-                                              int64_t out_channel);
+                                              int64_t out_channel, int64_t term_limit = -1);
 
 }  // namespace conv1d
