@@ -13,8 +13,9 @@ Which code computes a convolution in torch 1.13 on CPU decides the order of its 
 case is labelled with its family, following ConvParams::use_mkldnn (aten/src/ATen/native/Convolution.cpp):
 * "native": THNN's slow_conv2d / slow_conv_dilated2d, im2col then a BLAS sgemm whose output starts as the
   bias (beta = 1): out = bias[o], then += w[o,c,k] * x[c, t*stride + k*dilation] for c, then k, each step
-  rounded to float32. Taken when there is one batch item, one group and at most 20480 padded input floats
-  (or k == 1 without stride or dilation on one thread).
+  rounded to float32. Taken when there is one batch item, one group and at most 20480 input floats (padded by
+  F.pad for the non-zeros modes), and on one thread for k == 1 without stride or dilation (any batch < 16,
+  any groups: torch then convolves group by group).
 * "mkldnn": oneDNN (jit:avx512_core / jit_dw / gemm:jit, FMA, channels blocked by 16 on an AVX-512 CPU, by 8
   on AVX2): the order depends on the CPU's instruction set and oneDNN's blocking, so only a tolerance is
   portable. `--orders` shows how far the candidate orders get.
@@ -109,6 +110,17 @@ def specs():
                 length += 1
             unbatched = i % 3 == 0 and layer["padding_mode"] != "circular"
             out.append(("groups_%d" % i, layer, [cin, length] if unbatched else [1 + i % 2, cin, length]))
+            i += 1
+    # padding='same' (odd and even effective kernels, so symmetric and one-sided extra padding), one item.
+    for k in range(1, 9):
+        for dilation in [1, 2]:
+            cin, cout = [(1, 1), (2, 3), (3, 2), (4, 5)][i % 4]
+            layer = conv(cin, cout, k, 1, "same", dilation, 1, bias=(i % 3 != 1), padding_mode=MODES[i % 4])
+            length = 7 + i % 13
+            while not accepted(layer, length):
+                length += 1
+            unbatched = i % 4 == 1 and layer["padding_mode"] != "circular"
+            out.append(("same_%d" % i, layer, [cin, length] if unbatched else [1, cin, length]))
             i += 1
     # Long inputs: one item, one group, some below and some above oneDNN's 20480-float threshold.
     for cin, cout, k, length, mode in [(1, 1, 3, 256, "zeros"), (4, 8, 5, 256, "reflect"), (16, 16, 7, 256, "zeros"),
