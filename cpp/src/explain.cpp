@@ -43,7 +43,7 @@ Explanation explain(const Conv1d& layer, const Tensor& input, int64_t batch, int
   e.has_bias = layer.bias().has_value();
   e.bias = e.has_bias ? layer.bias()->data[static_cast<size_t>(out_channel)] : 0.0f;
 
-  double sum = e.bias;
+  float sum = e.bias;  // the forward's order and rounding (kernels/f32-conv1d-direct-scalar.cpp)
   for (int64_t ic = 0; ic < group_in; ++ic) {
     const int64_t channel = e.first_in_channel + ic;
     for (int64_t j = 0; j < o.kernel_size; ++j) {
@@ -56,11 +56,11 @@ Explanation explain(const Conv1d& layer, const Tensor& input, int64_t batch, int
       if (term.source >= 0)
         term.input = input.data[static_cast<size_t>((batch * p.in_channels + channel) * p.length + term.source)];
       term.weight = layer.weight().data[static_cast<size_t>((out_channel * group_in + ic) * o.kernel_size + j)];
-      sum += static_cast<double>(term.input) * term.weight;
+      sum += term.input * term.weight;
       if (listed[static_cast<size_t>(ic)]) e.terms.push_back(term);
     }
   }
-  e.value = static_cast<float>(sum);
+  e.value = sum;
   return e;
 }
 

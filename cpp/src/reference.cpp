@@ -20,17 +20,19 @@ Tensor reference_forward(const Conv1d& layer, const Tensor& input) {
     for (int64_t oc = 0; oc < p.out_channels; ++oc) {
       const int64_t first_in = (oc / group_out) * group_in;
       for (int64_t t = 0; t < p.out_length; ++t) {
-        double sum = b ? b[oc] : 0.0;
+        // In float and in torch 1.13's order (its im2col + sgemm path, tests/golden/generate_bits.py): the bias,
+        // then every (input channel, tap) product in turn, each step rounded.
+        float sum = b ? b[oc] : 0.0f;
         for (int64_t ic = 0; ic < group_in; ++ic) {
           for (int64_t j = 0; j < o.kernel_size; ++j) {
             const int64_t source = padded_source(t * o.stride + j * o.dilation, p.pad_left, p.length, o.padding_mode);
             // A zero of the padding is multiplied too, as PyTorch's padded-input convolution does
             // (it matters for an infinite weight: 0 * inf is NaN).
-            const double value = source < 0 ? 0.0 : x[(n * p.in_channels + first_in + ic) * p.length + source];
+            const float value = source < 0 ? 0.0f : x[(n * p.in_channels + first_in + ic) * p.length + source];
             sum += value * w[(oc * group_in + ic) * o.kernel_size + j];
           }
         }
-        y[(n * p.out_channels + oc) * p.out_length + t] = static_cast<float>(sum);
+        y[(n * p.out_channels + oc) * p.out_length + t] = sum;
       }
     }
   }

@@ -7,8 +7,8 @@
 
 #include "conv1d/conv1d.h"
 #include "conv1d/reference.h"
+#include "golden.h"
 #include "random_layers.h"
-#include "tolerance.h"
 
 using conv1d::testing::random_options;
 using conv1d::testing::random_tensor;
@@ -41,7 +41,7 @@ TEST_CASE("explained terms sum to the output and name exactly the inputs that in
                   << " mode=" << conv1d::padding_mode_name(o.padding_mode) << " L=" << length << " n,c,t=" << n << ","
                   << c << "," << t);
     const conv1d::Explanation e = conv1d::explain(layer, input, n, c, t);
-    CHECK(close_enough(e.value, output.data[at]));
+    CHECK(golden::bits_of(e.value) == golden::bits_of(output.data[at]));
     REQUIRE(e.terms.size() == static_cast<size_t>(o.in_channels / o.groups * o.kernel_size));
 
     std::set<std::pair<int64_t, int64_t>> named;  // (channel, position) with a nonzero contribution

@@ -176,7 +176,7 @@ export interface Explanation {
   /** By input channel, then tap: every term, or those of the channels asked for. */
   terms: ExplainedTerm[];
   bias: number | null;
-  /** bias + sum of input * weight, accumulated in double and rounded once. */
+  /** bias + sum of input * weight, in float32 and in the forward's (torch's) order: the forward's exact value. */
   value: number;
 }
 

@@ -30,7 +30,7 @@ struct Explanation {
   std::vector<ExplainedTerm> terms;  // by input channel, then tap (only the channels asked for)
   bool has_bias;
   float bias;
-  float value;  // bias + sum of input * weight, accumulated in double and rounded once
+  float value;  // bias + sum of input * weight, in float and in the forward's order: the forward's bits
 };
 
 // input: (N, C_in, L) or (C_in, L), validated as forward does. For unbatched input `batch` must be 0.

@@ -1,7 +1,7 @@
 // Depthwise convolution (C_in/groups == 1, any channel multiplier), scalar sibling of
 // f32-conv1d-dw-wasmsimd-24: per output channel, tiles of 24 positions with the taps inner, reading the
 // input through input-view.h (stride 1 in place, larger strides from the polyphase copy).
-// Tails: tiles of 24, then 8, then 4, then one position at a time. Term order: taps in order, bias last.
+// Tails: tiles of 24, then 8, then 4, then one position at a time. Term order: the bias, then taps in order.
 #include "kernels/input-view.h"
 
 namespace conv1d {
@@ -10,12 +10,12 @@ namespace {
 template <int W>
 void tile(const float* x, const ptrdiff_t* offsets, int64_t k, const float* w, float bias, float* out) {
   float acc[W];
-  for (int i = 0; i < W; ++i) acc[i] = 0.0f;
+  for (int i = 0; i < W; ++i) acc[i] = bias;
   for (int64_t j = 0; j < k; ++j) {
     const float* xj = x + offsets[j];
     for (int i = 0; i < W; ++i) acc[i] += w[j] * xj[i];
   }
-  for (int i = 0; i < W; ++i) out[i] = acc[i] + bias;
+  for (int i = 0; i < W; ++i) out[i] = acc[i];
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
 // GEMM-style convolution over packed weights (WeightLayout::gemm4), scalar sibling of
 // f32-conv1d-gemm-wasmsimd-4x8: the same 4-output-channel x 8-position register tile, the same
 // im2col-free input addressing (input-view.h, chunked) and the same term order as the direct kernel
-// (input channel outer, tap inner, bias added last).
+// (bias first, then input channel outer, tap inner).
 // Tails: positions in tiles of 8, then 4, then one at a time; a block with fewer than 4 channels
 // computes the zero-padded rows and does not store them.
 #include <algorithm>
@@ -14,9 +14,10 @@ namespace {
 constexpr int64_t kChunkFloats = 4096;  // as f32-conv1d-gemm-wasmsimd-4x8
 
 template <int W>
-void tile(const float* x, const ptrdiff_t* offsets, int64_t depth, const float* w, float (&acc)[4][W]) {
+void tile(const float* x, const ptrdiff_t* offsets, int64_t depth, const float* w, const float (&bias)[4],
+          float (&acc)[4][W]) {
   for (int r = 0; r < 4; ++r)
-    for (int i = 0; i < W; ++i) acc[r][i] = 0.0f;
+    for (int i = 0; i < W; ++i) acc[r][i] = bias[r];
   for (int64_t kk = 0; kk < depth; ++kk) {
     const float* xk = x + offsets[kk];
     for (int r = 0; r < 4; ++r) {
@@ -27,9 +28,9 @@ void tile(const float* x, const ptrdiff_t* offsets, int64_t depth, const float* 
 }
 
 template <int W>
-void store(float (&acc)[4][W], float* const (&rows)[4], int64_t count, const float* bias, int64_t t) {
+void store(float (&acc)[4][W], float* const (&rows)[4], int64_t count, int64_t t) {
   for (int64_t r = 0; r < count; ++r)
-    for (int i = 0; i < W; ++i) rows[r][t + i] = acc[r][i] + (bias ? bias[r] : 0.0f);
+    for (int i = 0; i < W; ++i) rows[r][t + i] = acc[r][i];
 }
 
 }  // namespace
@@ -58,22 +59,23 @@ void f32_conv1d_gemm_scalar_4x8(const ConvProblem& p, const float* padded_input,
         float* const rows[4] = {o + oc * p.out_length, o + (oc + std::min<int64_t>(1, count - 1)) * p.out_length,
                                 o + (oc + std::min<int64_t>(2, count - 1)) * p.out_length,
                                 o + (oc + std::min<int64_t>(3, count - 1)) * p.out_length};
-        const float* b4 = bias ? bias + oc : nullptr;
+        float b4[4] = {};  // the zero-padded rows of a short block start from 0
+        for (int64_t r = 0; bias && r < count; ++r) b4[r] = bias[oc + r];
         int64_t u = 0;
         for (; u + 8 <= positions; u += 8) {
           float acc[4][8];
-          tile<8>(xg + u, view.offsets, depth, w, acc);
-          store<8>(acc, rows, count, b4, u);
+          tile<8>(xg + u, view.offsets, depth, w, b4, acc);
+          store<8>(acc, rows, count, u);
         }
         for (; u + 4 <= positions; u += 4) {
           float acc[4][4];
-          tile<4>(xg + u, view.offsets, depth, w, acc);
-          store<4>(acc, rows, count, b4, u);
+          tile<4>(xg + u, view.offsets, depth, w, b4, acc);
+          store<4>(acc, rows, count, u);
         }
         for (; u < positions; ++u) {
           float acc[4][1];
-          tile<1>(xg + u, view.offsets, depth, w, acc);
-          store<1>(acc, rows, count, b4, u);
+          tile<1>(xg + u, view.offsets, depth, w, b4, acc);
+          store<1>(acc, rows, count, u);
         }
       }
     }

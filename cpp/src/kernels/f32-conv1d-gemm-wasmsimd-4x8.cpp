@@ -1,7 +1,7 @@
 // GEMM-style convolution over packed weights (WeightLayout::gemm4) with WebAssembly SIMD: a register
 // tile of 4 output channels x 8 positions (8 f32x4 accumulators); per (input channel, tap) it loads
 // 8 consecutive inputs (two f32x4) and broadcasts 4 weights. No im2col: input-view.h gives one offset
-// per (input channel, tap). Term order as the direct kernel (input channel outer, tap inner, bias last),
+// per (input channel, tap). Term order as the direct kernel (bias first, then input channel outer, tap inner),
 // so results match it to rounding of the same sums.
 // Tails: a 4-position tile, then single positions computed as one f32x4 over the 4 channels (the packed
 // weights of one (channel, tap) are exactly one vector). Blocks with < 4 channels store only valid rows.
@@ -30,9 +30,10 @@ constexpr int64_t kChunkFloats = 4096;
 
 // Precondition: off < off_end (depth >= 1). `w` points at the block's packed weights, 4 floats per step.
 template <int V>  // V f32x4 vectors of positions
-inline void tile(const float* x, const int32_t* off, const int32_t* off_end, const float* w, v128_t (&acc)[4][V]) {
+inline void tile(const float* x, const int32_t* off, const int32_t* off_end, const float* w, const float (&bias)[4],
+                 v128_t (&acc)[4][V]) {
   for (int r = 0; r < 4; ++r)
-    for (int v = 0; v < V; ++v) acc[r][v] = wasm_f32x4_const_splat(0.0f);
+    for (int v = 0; v < V; ++v) acc[r][v] = wasm_f32x4_splat(bias[r]);
   do {
     const float* xk = reinterpret_cast<const float*>(reinterpret_cast<const char*>(x) + *off);
     v128_t xv[V];
@@ -47,11 +48,9 @@ inline void tile(const float* x, const int32_t* off, const int32_t* off_end, con
 }
 
 template <int V>
-inline void store(v128_t (&acc)[4][V], float* const (&rows)[4], int count, const float* bias, int t) {
-  for (int r = 0; r < count; ++r) {
-    const v128_t b = wasm_f32x4_splat(bias ? bias[r] : 0.0f);
-    for (int v = 0; v < V; ++v) wasm_v128_store(rows[r] + t + 4 * v, wasm_f32x4_add(acc[r][v], b));
-  }
+inline void store(v128_t (&acc)[4][V], float* const (&rows)[4], int count, int t) {
+  for (int r = 0; r < count; ++r)
+    for (int v = 0; v < V; ++v) wasm_v128_store(rows[r] + t + 4 * v, acc[r][v]);
 }
 
 }  // namespace
@@ -85,28 +84,29 @@ void f32_conv1d_gemm_wasmsimd_4x8(const ConvProblem& p, const float* padded_inpu
         float* const o = output + t0;
         float* const rows[4] = {o + oc * length, o + (oc + std::min(1, count - 1)) * length,
                                 o + (oc + std::min(2, count - 1)) * length, o + (oc + std::min(3, count - 1)) * length};
-        const float* b4 = bias ? bias + oc : nullptr;
+        float b4[4] = {};  // the zero-padded rows of a short block start from 0
+        for (int r = 0; bias && r < count; ++r) b4[r] = bias[oc + r];
         int u = 0;  // position within the chunk
         for (; u + 8 <= positions; u += 8) {
           v128_t acc[4][2];
-          tile<2>(xg + u, off, off_end, w, acc);
-          store<2>(acc, rows, count, b4, u);
+          tile<2>(xg + u, off, off_end, w, b4, acc);
+          store<2>(acc, rows, count, u);
         }
         for (; u + 4 <= positions; u += 4) {
           v128_t acc[4][1];
-          tile<1>(xg + u, off, off_end, w, acc);
-          store<1>(acc, rows, count, b4, u);
+          tile<1>(xg + u, off, off_end, w, b4, acc);
+          store<1>(acc, rows, count, u);
         }
         for (; u < positions; ++u) {
           const float* x = xg + u;
-          v128_t acc = wasm_f32x4_const_splat(0.0f);
+          v128_t acc = wasm_v128_load(b4);
           for (int kk = 0; kk < depth; ++kk) {
             acc = wasm_f32x4_add(
                 acc, wasm_f32x4_mul(wasm_v128_load(w + kk * 4), wasm_v128_load32_splat(x + view.offsets[kk])));
           }
           float lanes[4];
           wasm_v128_store(lanes, acc);
-          for (int r = 0; r < count; ++r) rows[r][u] = lanes[r] + (b4 ? b4[r] : 0.0f);
+          for (int r = 0; r < count; ++r) rows[r][u] = lanes[r];
         }
       }
     }

@@ -183,7 +183,7 @@ export function sumNote(ex, precise) {
   const value = formatValue(ex.value);
   const full = float32Text(ex.value);
   if (precise) {
-    return `Full precision: the float32 numbers PyTorch used (products to 9 significant digits). Added in full and rounded once to float32 they give ${signed(full)}, which PyTorch prints as ${signed(value)}.`;
+    return `Full precision: the float32 numbers PyTorch used (products to 9 significant digits). Added in float32 one by one after the bias, every step rounded (PyTorch's order for one input item and one group; its batched and grouped kernels may differ in the last bit), they give ${signed(full)}, which PyTorch prints as ${signed(value)}.`;
   }
   if (ex.terms.length !== ex.termCount) {
     return `Not every term is written here, so the products shown do not add up to ${signed(value)}: the core sums all ${ex.termCount} of them (float32 value ${signed(full)}).`;
