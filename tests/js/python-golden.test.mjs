@@ -19,9 +19,26 @@ function python() {
   return runtime;
 }
 
+// A program whose first line is `# tolerance: <why>` prints numbers that went through torch's BLAS or oneDNN sums
+// (FMA, blocked orders that depend on the CPU): its text must match exactly and its numbers within NUMBER_RTOL.
+const NUMBER_RTOL = 1e-5;
+const NUMBER = /-?\d+(?:\.\d*)?(?:e[-+]?\d+)?/g;
+
+function assertSameStdout(actual, expected, source, where) {
+  if (!source?.startsWith('# tolerance:')) {
+    assert.equal(actual, expected, `${where}: stdout differs from PyTorch's`);
+    return;
+  }
+  assert.equal(actual.replace(NUMBER, '#'), expected.replace(NUMBER, '#'), `${where}: stdout's text differs from PyTorch's`);
+  const numbers = (text) => text.match(NUMBER)?.map(Number) ?? [];
+  const [got, want] = [numbers(actual), numbers(expected)];
+  want.forEach((w, i) => assert.ok(Math.abs(got[i] - w) <= NUMBER_RTOL * Math.abs(w) + 1e-7,
+    `${where}: number ${i} is ${got[i]}, PyTorch printed ${w}`));
+}
+
 function assertSameOutcome(actual, expected, where) {
   assert.equal(typeof actual?.stdout, 'string', `${where}: run() must return { stdout, error }`);
-  assert.equal(actual.stdout, expected.stdout, `${where}: stdout differs from PyTorch's`);
+  assertSameStdout(actual.stdout, expected.stdout, expected.source, where);
   if (expected.error === null) {
     assert.equal(actual.error, null, `${where}: PyTorch raised nothing, the runtime raised ${JSON.stringify(actual.error)}`);
     return;
