@@ -21,7 +21,7 @@ async function start() {
     notice: refused ? `The link's state was refused (${refused}); showing the default example instead.` : null,
   });
   if (refused) window.history.replaceState(null, '', `${window.location.pathname}${stateToQuery(state)}`);
-  window.conv1dPlayground = app.app; // for the browser tests and the curious: read-only use, please
+  window.conv1dPlayground = app; // the (frozen) controller, for the browser tests and the curious
   document.documentElement.dataset.ready = 'true';
 }
 

@@ -573,14 +573,26 @@ export async function mountPlayground(root, options = {}) {
   }
 
   // ---- start -------------------------------------------------------------------------------------------
-  const controller = {
-    app,
+  const controller = Object.freeze({
     root,
     get state() { return cloneState(app.state); },
     get result() { return app.result; },
     get timing() { return app.timing; },
     get busy() { return app.busy; },
+    /** True while regions below the fold still wait for the last change (see offscreen.js). */
+    get pending() { return app.pending; },
     get nn() { return nn; },
+    /** The changes a person can make (the controls call these); read-only instances accept only a few. */
+    actions: Object.freeze({ ...actions }),
+    /** What the notice area says: { notice, canUndo, linkProblem, pasteErrors } as plain data. */
+    get notices() {
+      return {
+        notice: app.notice ? { ...app.notice } : null,
+        canUndo: Boolean(app.undo),
+        linkProblem: app.linkProblem ? app.linkProblem.message : null,
+        pasteErrors: Object.fromEntries(app.pasteErrors),
+      };
+    },
     /** Replaces the state (no undo, no notice). */
     setState(state) { replaceState(cloneState(state), { history: false }); },
     /** The Python program reproducing the current state, as the Export panel shows it. */
@@ -608,7 +620,7 @@ export async function mountPlayground(root, options = {}) {
       app.engine.dispose();
       root.replaceChildren();
     },
-  };
+  });
 
   ui = buildShell();
   app.state = options.state ? cloneState(options.state) : defaultState();
