@@ -21,7 +21,8 @@ export const STRIP_COLUMNS = 33;
 // Influencing positions kept whole up to this many; beyond it the first and last half of it.
 const INFLUENCE_KEPT = 1024;
 
-const sizesOf = (shape) => {
+/** { batched, n, c, len } of an (N, C, L) or unbatched (C, L) shape. */
+export const sizesOf = (shape) => {
   const batched = shape.length === 3;
   return { batched, n: batched ? shape[0] : 1, c: batched ? shape[1] : shape[0], len: shape[shape.length - 1] };
 };

@@ -204,6 +204,12 @@ export class Engine {
     return result;
   }
 
+  /** The result for `state`: the last run's when only the selection or the view options differ, else a new run. */
+  resultFor(state) {
+    const key = JSON.stringify([state.seed, state.layers, state.input]);
+    return this.lastRun?.key === key ? this.lastRun.result : this.run(state);
+  }
+
   /** The breakdown of state.sel only, reusing the last run when only the selection changed. */
   explainOnly(state) {
     const key = JSON.stringify([state.seed, state.layers, state.input]);
