@@ -51,12 +51,15 @@ export function chooseEncoding(header = '') {
 export function compressedFiles(dir, fallback) {
   const cache = new Map(); // absolute path → { mtimeMs, size, br, gzip }
   const compress = {
-    br: (data) => brotliCompressSync(data, { params: { [zlib.BROTLI_PARAM_QUALITY]: 10, [zlib.BROTLI_PARAM_SIZE_HINT]: data.length } }),
+    br: (data) => brotliCompressSync(data, {
+      params: { [zlib.BROTLI_PARAM_QUALITY]: 10, [zlib.BROTLI_PARAM_SIZE_HINT]: data.length },
+    }),
     gzip: (data) => gzipSync(data, { level: 9 }),
   };
   return (req, res) => {
     const encoding = chooseEncoding(req.headers['accept-encoding']);
-    const file = encoding && !req.headers.range && (req.method === 'GET' || req.method === 'HEAD') ? textFile(dir, req.url) : null;
+    const whole = !req.headers.range && (req.method === 'GET' || req.method === 'HEAD');
+    const file = encoding && whole ? textFile(dir, req.url) : null;
     if (!file) return fallback(req, res);
     let entry = cache.get(file.path);
     if (!entry || entry.mtimeMs !== file.stats.mtimeMs || entry.size !== file.stats.size) {

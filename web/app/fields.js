@@ -16,7 +16,9 @@ function wholeNumber(text, name) {
   const t = String(text).trim();
   if (t === '') throw Object.assign(new Error(`${name} must be a whole number`), { field: name });
   const n = Number(t);
-  if (!Number.isFinite(n)) throw Object.assign(new Error(`${name} must be a whole number, but got '${t}'`), { field: name });
+  if (!Number.isFinite(n)) {
+    throw Object.assign(new Error(`${name} must be a whole number, but got '${t}'`), { field: name });
+  }
   return n; // the package reports non-integers and out-of-range values in its own words
 }
 
@@ -100,7 +102,8 @@ export const LAYER_FIELDS = Object.freeze([
 
 export const FIELD_NAMES = Object.freeze(LAYER_FIELDS.map((f) => f.name));
 /** The fields typed as numbers (padding among them: a number or one of PADDING_WORDS), in order. */
-export const NUMBER_FIELDS = Object.freeze(LAYER_FIELDS.filter((f) => f.kind === 'int' || f.kind === 'padding').map((f) => f.name));
+export const NUMBER_FIELDS = Object.freeze(LAYER_FIELDS.filter((f) => f.kind === 'int' || f.kind === 'padding')
+  .map((f) => f.name));
 export const FIELD_HELP = Object.freeze(Object.fromEntries(LAYER_FIELDS.map((f) => [f.name, f.help])));
 export const fieldNamed = (name) => LAYER_FIELDS.find((f) => f.name === name) ?? null;
 
@@ -121,6 +124,7 @@ export function layerOptions(layer) {
 /** new nn.Conv1d(...constructorArgs(options)). */
 export function constructorArgs(o) {
   return [o.in_channels, o.out_channels, o.kernel_size, {
-    stride: o.stride, padding: o.padding, dilation: o.dilation, groups: o.groups, bias: o.bias, paddingMode: o.padding_mode,
+    stride: o.stride, padding: o.padding, dilation: o.dilation, groups: o.groups, bias: o.bias,
+    paddingMode: o.padding_mode,
   }];
 }

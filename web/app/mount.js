@@ -26,7 +26,8 @@ const FOCUS_AFTER = {
   addLayer: () => (cards) => cards[cards.length - 1]?.fields.in_channels.input,
   removeLayer: (i) => (cards) => cards[Math.min(i, cards.length - 1)]?.el.querySelector('input'),
   duplicateLayer: (i) => (cards) => cards[i + 1]?.el.querySelector('input'),
-  moveLayer: (i, delta) => (cards) => cards[i + delta]?.el.querySelector(delta < 0 ? '[aria-label^="Move layer"][aria-label$="up"]' : '[aria-label$="down"]'),
+  moveLayer: (i, delta) => (cards) => cards[i + delta]?.el
+    .querySelector(delta < 0 ? '[aria-label^="Move layer"][aria-label$="up"]' : '[aria-label$="down"]'),
 };
 
 /**
@@ -152,7 +153,8 @@ export async function mountPlayground(root, options = {}) {
 
   /** { url } of a link to the current state, or { problem } (linkQuery's answer) when no link restores it. */
   function shareLink() {
-    const at = options.url ? new URL(view.location.href) : new URL('index.html', options.pageUrl ?? new URL('../', import.meta.url));
+    const at = options.url ? new URL(view.location.href)
+      : new URL('index.html', options.pageUrl ?? new URL('../', import.meta.url));
     const link = linkQuery(session.state, `${at.origin}${at.pathname}${at.hash}`);
     if (link.query === null) return { problem: link };
     at.search = link.query;
@@ -170,7 +172,9 @@ export async function mountPlayground(root, options = {}) {
     options,
     timing,
     // Export is computed when shown, where the layers live (it reuses their last run: no second forward).
-    exchange: { python: () => scheduler.python(session.state), json: () => stateToJson(session.state), importText: importFrom },
+    exchange: {
+      python: () => scheduler.python(session.state), json: () => stateToJson(session.state), importText: importFrom,
+    },
     onDrained: () => {
       if (destroyed) return;
       page.explain?.remark();

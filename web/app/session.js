@@ -16,7 +16,8 @@ export const TEXT_LIMIT = 20_000;
 const RENDER = Object.freeze({ kind: 'render' });
 
 /** (batch · channels · length) of a generated input's fields. */
-export const generatedCount = (input) => Number(input.batched ? input.batch : 1) * Number(input.channels) * Number(input.length);
+export const generatedCount = (input) => Number(input.batched ? input.batch : 1) * Number(input.channels)
+  * Number(input.length);
 
 export class Session {
   /** notice: { kind, text } to show at start (e.g. a refused link). */

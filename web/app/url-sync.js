@@ -15,7 +15,8 @@ export function readQueryState(search) {
 }
 
 /** The notice of a link whose state was refused (`refused`: why). */
-export const refusedNotice = (refused) => `The link's state was refused (${refused}); showing the default example instead.`;
+export const refusedNotice = (refused) =>
+  `The link's state was refused (${refused}); showing the default example instead.`;
 
 export class UrlSync {
   /**
