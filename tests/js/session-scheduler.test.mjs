@@ -100,6 +100,20 @@ test('Export is computed where the layers live: here for a light state, in the w
   await assert.rejects(s.python(broken), /fix Layer 1 first/);
 });
 
+test('Export reuses the run the page shows (no second forward); a state not yet run is computed for it', async () => {
+  const { s } = scheduler();
+  const runs = [];
+  const run = s.engine.run.bind(s.engine);
+  s.engine.run = (state) => { runs.push(state.seed); return run(state); };
+  s.run(light);
+  const program = await s.python({ ...light, sel: { layer: 0, n: 0, c: 0, t: 1 } }); // a new selection: same numbers
+  assert.deepEqual(runs, ['1']);
+  assert.equal(await s.python(light), program);
+  assert.deepEqual(runs, ['1']);
+  await s.python({ ...light, seed: '2' });
+  assert.deepEqual(runs, ['1', '2']);
+});
+
 test('a breakdown asked of the worker before a newer run is dropped; one asked after it is shown', () => {
   const { s, seen } = scheduler();
   s.run(heavy);
