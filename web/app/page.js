@@ -95,6 +95,20 @@ export class Page {
   }
 
   renderNotice({ state, notice, canUndo, linkProblem }) {
+    this.#renderNoticeArea(notice, canUndo, linkProblem);
+    const p = state.preset;
+    const example = p === 2 || p === 3;
+    this.presetNote.hidden = !example || this.options.presets === false;
+    const note = example ? EXAMPLE_NOTE(p) : '';
+    if (this.presetNote.textContent !== note) this.presetNote.textContent = note;
+  }
+
+  // The notice area is a live region: rewritten only when what it says changed, so a notice is announced once, not
+  // after every key typed while it shows.
+  #renderNoticeArea(notice, canUndo, linkProblem) {
+    const said = this.noticeSaid;
+    if (said && said.notice === notice && said.canUndo === canUndo && said.linkProblem === linkProblem) return;
+    this.noticeSaid = { notice, canUndo, linkProblem };
     const items = [];
     if (notice) {
       items.push(h('div', { class: `notice notice-${notice.kind}` },
@@ -108,10 +122,6 @@ export class Page {
         h('button', { type: 'button', class: 'button small', onclick: () => this.openJsonExport(), text: 'Export JSON' })));
     }
     this.notice.replaceChildren(...items);
-    const p = state.preset;
-    const example = p === 2 || p === 3;
-    this.presetNote.hidden = !example || this.options.presets === false;
-    this.presetNote.textContent = example ? EXAMPLE_NOTE(p) : '';
   }
 
   openJsonExport() {
