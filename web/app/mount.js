@@ -3,7 +3,7 @@
 // so every instance owns its session, worker, timers and listeners: several live on one page without sharing
 // anything but the WebAssembly module. Only an instance created with `url: true` touches history.
 import { load } from '../lib/index.js';
-import { cloneState, defaultState, linkQuery } from './state.js';
+import { cloneState, defaultState } from './state.js';
 import { Session, READ_ONLY_ACTIONS } from './session.js';
 import { pendingResult, Scheduler } from './scheduler.js';
 import { refusedNotice, UrlSync } from './url-sync.js';
@@ -136,30 +136,7 @@ export async function mountPlayground(root, options = {}) {
     };
   }
   actions.refresh = () => render();
-  actions.share = async (status) => {
-    const { url, problem } = shareLink();
-    if (problem) {
-      status.textContent = `No link: ${problem.message}.${problem.tooLong ? ' Save it with Export → JSON.' : ''}`;
-    } else {
-      try {
-        await navigator.clipboard.writeText(url);
-        status.textContent = 'Link copied';
-      } catch {
-        status.textContent = options.url ? 'Copy the address bar to share' : url;
-      }
-    }
-    setTimeout(() => { status.textContent = ''; }, 2500);
-  };
-
-  /** { url } of a link to the current state, or { problem } (linkQuery's answer) when no link restores it. */
-  function shareLink() {
-    const at = options.url ? new URL(view.location.href)
-      : new URL('index.html', options.pageUrl ?? new URL('../', import.meta.url));
-    const link = linkQuery(session.state, `${at.origin}${at.pathname}${at.hash}`);
-    if (link.query === null) return { problem: link };
-    at.search = link.query;
-    return { url: at.href };
-  }
+  actions.share = (status) => page.share(status, session.state);
 
   function importFrom(text) {
     const { state, message } = importText(nn, text, session.state);

@@ -3,7 +3,7 @@
 // number comes from the snapshot ({ state, result, busy, notice, canUndo, linkProblem, pasteErrors, inputText })
 // and every change goes out through `actions`.
 import { h } from './dom.js';
-import { LIMITS } from './state.js';
+import { LIMITS, linkQuery } from './state.js';
 import { generatedCount, TEXT_LIMIT } from './session.js';
 import { sizesOf } from './explain.js';
 import { InputPanel, LayerCard, Toolbar } from './views/controls.js';
@@ -122,6 +122,33 @@ export class Page {
         h('button', { type: 'button', class: 'button small', onclick: () => this.openJsonExport(), text: 'Export JSON' })));
     }
     this.notice.replaceChildren(...items);
+  }
+
+  /** Copies a link to `state` and says so in `status` (or why there is none). */
+  async share(status, state) {
+    const { url, problem } = this.#link(state);
+    if (problem) {
+      status.textContent = `No link: ${problem.message}.${problem.tooLong ? ' Save it with Export → JSON.' : ''}`;
+    } else {
+      try {
+        await this.view.navigator.clipboard.writeText(url);
+        status.textContent = 'Link copied';
+      } catch {
+        status.textContent = this.options.url ? 'Copy the address bar to share' : url;
+      }
+    }
+    this.view.setTimeout(() => { status.textContent = ''; }, 2500);
+  }
+
+  /** { url } of a link to `state`, or { problem } (linkQuery's answer) when no link restores it. The page links to
+   * its own address; an instance to options.pageUrl (default: the package's web/index.html). */
+  #link(state) {
+    const at = this.options.url ? new URL(this.view.location.href)
+      : new URL('index.html', this.options.pageUrl ?? new URL('../', import.meta.url));
+    const link = linkQuery(state, `${at.origin}${at.pathname}${at.hash}`);
+    if (link.query === null) return { problem: link };
+    at.search = link.query;
+    return { url: at.href };
   }
 
   openJsonExport() {
