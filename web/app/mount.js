@@ -4,7 +4,7 @@
 // anything but the WebAssembly module. Only an instance created with `url: true` touches history.
 import { load } from '../lib/index.js';
 import { cloneState, defaultState } from './state.js';
-import { Session, READ_ONLY_ACTIONS } from './session.js';
+import { ACTION_NAMES, READ_ONLY_ACTIONS, Session } from './session.js';
 import { pendingResult, Scheduler } from './scheduler.js';
 import { refusedNotice, UrlSync } from './url-sync.js';
 import { Page } from './page.js';
@@ -126,9 +126,7 @@ export async function mountPlayground(root, options = {}) {
 
   const act = (name, ...args) => follow(session.act(name, ...args));
   const actions = {};
-  for (const name of ['setSeed', 'loadPreset', 'setInput', 'setLayerArg', 'addLayer', 'removeLayer', 'duplicateLayer',
-    'moveLayer', 'editParam', 'pasteParam', 'resetLayerWeights', 'resetAllWeights', 'setShowAll', 'undoReset',
-    'dismissNotice', 'select', 'importState']) {
+  for (const name of ACTION_NAMES) {
     actions[name] = (...args) => {
       act(name, ...args);
       const focus = FOCUS_AFTER[name];

@@ -234,3 +234,6 @@ const ACTIONS = {
     return this.replace(state, { notice: { kind: 'imported', text: message }, undo: this.state });
   },
 };
+
+/** The names of every action a session takes. */
+export const ACTION_NAMES = Object.freeze(Object.keys(ACTIONS));
