@@ -12,19 +12,24 @@ import { listenFrom, playgroundServer } from '../scripts/serve.mjs';
 const L16 = '16,16,3,1,1,1,1,1,zeros';
 export const STACK = `?seed=1&layer=${L16}&layer=${L16}&layer=${L16}&gen=sine&n=1&c=16&len=256`;
 
-// Installed before the page's scripts: every key press is timed from its keydown to the end of the input event's
-// handlers (+ forced style and layout) and to the task after the next frame.
+// Installed before the page's scripts: every key press that changes a field is timed from its keydown to the end of
+// the input event's handlers (+ forced style and layout) and to the task after the next frame. The frame callback is
+// asked for at keydown, before the page asks for its own (off-screen regions are redrawn in a task after the frame:
+// that work is not counted as the edit's frame).
 function timeEdits() {
   window.editTimes = [];
-  let start = null;
-  addEventListener('keydown', (event) => { start = event.timeStamp; }, true);
+  addEventListener('keydown', (event) => {
+    const edit = { t0: event.timeStamp, work: null };
+    window.currentEdit = edit;
+    requestAnimationFrame(() => setTimeout(() => {
+      if (edit.work !== null) window.editTimes.push({ work: edit.work, painted: performance.now() - edit.t0 });
+    }, 0));
+  }, true);
   addEventListener('input', () => {
-    if (start === null) return;
-    const t0 = start;
-    start = null;
+    const edit = window.currentEdit;
+    if (!edit || edit.work !== null) return;
     void document.body.offsetHeight;
-    const work = performance.now() - t0;
-    requestAnimationFrame(() => setTimeout(() => window.editTimes.push({ work, painted: performance.now() - t0 }), 0));
+    edit.work = performance.now() - edit.t0;
   });
   // The first render: the page writes data-renders on <html> after it.
   new MutationObserver((_, observer) => {

@@ -1,5 +1,5 @@
-// The URL sync (web/app/url-sync.js) against a stand-in window whose timers the test runs: a change is written
-// after its task, changes in one task make one write (pushed when any of them began an entry), a state the address
+// The URL sync (web/app/url-sync.js) against a stand-in window whose frames and timers the test runs: a change is
+// written after the frame, changes in one task make one write (pushed when any of them began an entry), a state the address
 // already holds (in another spelling) writes nothing and ends the field, a state too large for a link keeps the
 // last address and says why, and Back reads the address's state (a refused one with its reason).
 import { test } from 'node:test';
@@ -18,9 +18,11 @@ function fakeWindow(search = '') {
       replaceState: (_, __, url) => { view.writes.push(['replace', url]); view.location.search = url.slice(url.indexOf('?')); },
     },
     setTimeout: (fn) => timers.push(fn),
+    clearTimeout: () => {},
+    requestAnimationFrame: (fn) => timers.push(fn),
     addEventListener: (type, fn) => listeners.set(type, fn),
     removeEventListener: (type) => listeners.delete(type),
-    runTimers: () => timers.splice(0).forEach((fn) => fn()),
+    runTimers: () => { while (timers.length) timers.shift()(); },
     fire: (type) => listeners.get(type)?.(),
     listeners,
   };
@@ -46,7 +48,9 @@ test('changes are written after their task, one write for a burst, pushed when o
   url.write(true);
   current.state = { ...preset(1), seed: '3' };
   assert.deepEqual(view.writes, []);
+  assert.equal(url.writing, true);
   view.runTimers();
+  assert.equal(url.writing, false);
   assert.deepEqual(view.writes, [['push', `/index.html${stateToQuery(current.state)}`]]);
   current.state = { ...preset(1), seed: '34' };
   url.write(false);

@@ -173,8 +173,8 @@ export async function mountPlayground(root, options = {}) {
     get result() { return session.result; },
     get timing() { return timing; },
     get busy() { return scheduler.busy; },
-    /** True while regions below the fold still wait for the last change (see offscreen.js). */
-    get pending() { return page.pending; },
+    /** True while regions below the fold, or the address bar, still wait for the last change. */
+    get pending() { return page.pending || Boolean(urlSync?.writing); },
     get nn() { return nn; },
     /** The changes a person can make (the controls call these); read-only instances accept only a few. */
     actions: Object.freeze({ ...actions }),

@@ -1,7 +1,10 @@
-// The state in the address bar (the page only): a change is written just after its frame (pushState and
-// replaceState cost a few ms each), one history entry per field-editing session, and only as a link that reloads to
-// the state; Back and Forward bring a link's state back. `view` is the window (location, history, timers).
+// The state in the address bar (the page only): a change is written just after the frame that shows it (reading the
+// link back, pushState and replaceState cost a few ms each), one history entry per field-editing session, and only as
+// a link that reloads to the state; Back and Forward bring a link's state back. `view` is the window (location,
+// history, frames and timers).
 import { defaultState, linkQuery, parseState, StateError } from './state.js';
+
+const FALLBACK_MS = 100; // when frames are throttled (a hidden tab) a timer still writes the address
 
 /** Reads a page-style query string (`?seed=1&layer=…`) into { state, refused }; the default state when empty. */
 export function readQueryState(search) {
@@ -39,14 +42,25 @@ export class UrlSync {
     view.addEventListener('popstate', this.onPop);
   }
 
-  /** Writes the current state after this task; push: it begins a history entry (else it replaces the current one). */
+  /** True while a change waits to be written. */
+  get writing() {
+    return this.pending !== null;
+  }
+
+  /** Writes the current state after the next frame; push: it begins a history entry (else it replaces the current
+   * one). */
   write(push) {
     if (this.pending) {
       this.pending.push ||= push;
       return;
     }
     this.pending = { push };
-    this.view.setTimeout(() => this.flush(), 0);
+    const { view } = this;
+    const fallback = view.setTimeout(() => this.flush(), FALLBACK_MS);
+    view.requestAnimationFrame(() => view.setTimeout(() => {
+      view.clearTimeout(fallback);
+      this.flush();
+    }, 0));
   }
 
   // Only a link that reloads to the state is written; otherwise the address bar keeps the last one that did.
