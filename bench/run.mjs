@@ -3,8 +3,8 @@
 // (sampled) and against ours (every element). ORT and tfjs vary between processes, so the whole bench runs
 // in PROCESSES child processes and the table shows the median of their medians.
 //   node bench/run.mjs [--processes 3] [--seconds 0.6] [--only audio,wide] [--stat median|min] [--no-page]
-// --no-page skips the playground's re-render times and the Train panel's Step (measured in headless Chromium).
-// Training speed (bench/train.mjs) is reported after the forward's.
+// --no-page skips the playground's re-render and edit-to-frame times and the Train panel's Step (measured in
+// headless Chromium). Training speed (bench/train.mjs) is reported after the forward's.
 // --stat min reports each process's fastest repetition (for a machine shared with other jobs).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import os from 'node:os';
 import { runAll, SHAPES } from './suite.mjs';
 import { measurePeak } from './peak.mjs';
 import { measurePage } from './page.mjs';
+import { editReport, measureEdits } from './page-edit.mjs';
 import { callReport, measureCall } from './call.mjs';
 import { measureTraining } from './train.mjs';
 
@@ -94,6 +95,9 @@ if (!args.includes('--no-page')) {
   process.stderr.write('bench: the page in Chromium...\n');
   lines.push('', `The playground's re-render time (${os.loadavg()[0].toFixed(1)} load average when measured):`, '',
     ...(await measurePage()));
+  process.stderr.write('bench: edits typed in the page...\n');
+  lines.push('', `Edits as a person makes them, key to painted frame (${os.loadavg()[0].toFixed(1)} load average when measured):`, '',
+    ...editReport(await measureEdits()));
 }
 process.stderr.write('bench: training...\n');
 lines.push('', ...(await measureTraining({ page: !args.includes('--no-page') })));
