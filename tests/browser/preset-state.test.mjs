@@ -59,7 +59,7 @@ test("Example 3's printed weights are not edits; what the person types after is,
   const badge = page.locator('.edited-badge');
   assert.equal(await badge.count(), 1);
   assert.equal(await badge.isVisible(), false, 'no "edited" badge for the example\'s own weights');
-  assert.equal(await page.locator('.results .edited').count(), 0, 'no cell marked edited');
+  assert.equal(await page.locator('.cell-input.edited').count(), 0, 'no cell marked edited');
   const reset = page.getByRole('button', { name: 'Reset to Example 3' });
   assert.equal(await reset.isDisabled(), true, 'nothing to reset');
   const printed = await printout(page, 'Layer 1 weight');
@@ -68,7 +68,7 @@ test("Example 3's printed weights are not edits; what the person types after is,
   await typeInto(page, weights.getByLabel('weight[1, 0, 2]', { exact: true }), '0.5');
   assert.equal(await badge.textContent(), '1 edited');
   assert.equal(await badge.isVisible(), true);
-  assert.equal(await page.locator('.results .edited').count(), 1);
+  assert.equal(await page.locator('.cell-input.edited').count(), 1);
   assert.deepEqual(await pressed(page), ['false', 'false', 'false']);
 
   await reset.click();

@@ -9,7 +9,7 @@ import { parseNumber, parseTensorText, flatten, shapeOf, toLiteral } from './par
 import {
   baseEdits, cloneState, defaultLayer, defaultState, hasEdits, LIMITS, linkQuery, parseState, preset, StateError,
 } from './state.js';
-import { InputPanel, LayerCard, Toolbar } from './views/controls.js';
+import { foldControls, InputPanel, LayerCard, Toolbar } from './views/controls.js';
 import { ResultsView } from './views/results.js';
 import { ExplainPanel } from './views/breakdown.js';
 import { PANELS } from './options.js';
@@ -308,6 +308,10 @@ export async function mountPlayground(root, options = {}) {
       writeUrl('sel');
       requestExplain();
     },
+    /** Shows the breakdown of `sel` without selecting it (a hover preview); null: the selection's again. */
+    preview(sel) {
+      requestExplain(sel ? { ...app.state, sel: { layer: sel.layer, n: sel.n, c: sel.c, t: sel.t } } : app.state);
+    },
     /** Sets the state from an import (PyTorch printouts or the page's JSON); `message` says what was read. */
     importState(state, message) {
       replaceState(state, { notice: { kind: 'imported', text: message }, undo: app.state });
@@ -407,14 +411,15 @@ export async function mountPlayground(root, options = {}) {
   }
 
   // A new selection: only the breakdown is recomputed, where the layers live (this thread or the worker).
-  function requestExplain() {
+  // `state`: the state with another selection, for a preview.
+  function requestExplain(state = app.state) {
     if (destroyed || !app.result || app.result.pending) return;
     if (app.timing.lastMode === 'worker' && app.worker) {
       app.explainId += 1;
-      app.worker.postMessage({ id: app.explainId, state: app.state, explainOnly: true });
+      app.worker.postMessage({ id: app.explainId, state, explainOnly: true });
       return;
     }
-    app.result = { ...app.result, explain: app.engine.explainOnly(app.state) };
+    app.result = { ...app.result, explain: app.engine.explainOnly(state) };
     ui.explain?.render(app.state, app.result);
   }
 
@@ -464,7 +469,7 @@ export async function mountPlayground(root, options = {}) {
       ui.explain?.remark();
       options.onRender?.(controller);
     });
-    const results = new ResultsView(actions, offscreen, { label: options.label });
+    const results = new ResultsView(actions, offscreen, { label: options.label, layerSlot: (i) => app.cards[i]?.paramsSlot });
     const explain = panels.has('breakdown') ? new ExplainPanel(actions, results, { label: options.label }) : null;
     if (explain) results.afterOutput = explain.el;
     if (!syncUrl) results.el.removeAttribute('id'); // the page's skip link targets #results; components have none
@@ -476,6 +481,8 @@ export async function mountPlayground(root, options = {}) {
       h('h2', { class: 'column-title', text: 'Model' }),
       inputPanel.el, layers,
       h('button', { type: 'button', class: 'button add-layer', onclick: () => actions.addLayer(), text: '+ Add layer' }));
+    // An embed with its default panels opens on the convolution: the model's controls unfold on demand.
+    if (options.compact && !options.panels?.length) foldControls(controls);
     const footer = options.compact ? null : h('footer', { class: 'site-footer' }, h('p', null, 'Every number is computed by the same WebAssembly build of the C++ core that the npm package ships, ',
       'initialised exactly like PyTorch 1.13 (', h('code', { text: 'torch.manual_seed' }), ', then the layers in order). Values show as PyTorch prints them (4 decimals); hover a weight for its full value.'));
     root.replaceChildren(toolbar.el, exchange.el, notice, presetNote,
