@@ -482,7 +482,7 @@ export async function mountPlayground(root, options = {}) {
       inputPanel.el, layers,
       h('button', { type: 'button', class: 'button add-layer', onclick: () => actions.addLayer(), text: '+ Add layer' }));
     // An embed with its default panels opens on the convolution: the model's controls unfold on demand.
-    if (options.compact && !options.panels?.length) foldControls(controls);
+    if (options.compact && !options.panels?.length) toolbar.el.lastElementChild.append(foldControls(controls));
     const footer = options.compact ? null : h('footer', { class: 'site-footer' }, h('p', null, 'Every number is computed by the same WebAssembly build of the C++ core that the npm package ships, ',
       'initialised exactly like PyTorch 1.13 (', h('code', { text: 'torch.manual_seed' }), ', then the layers in order). Values show as PyTorch prints them (4 decimals); hover a weight for its full value.'));
     root.replaceChildren(toolbar.el, exchange.el, notice, presetNote,
@@ -531,7 +531,7 @@ export async function mountPlayground(root, options = {}) {
 
   // Read-only: every editing control is disabled (cells become read-only text, still selectable and focusable).
   function lockControls() {
-    for (const el of root.querySelectorAll('.controls input, .controls select, .controls textarea, .controls button, .toolbar button:not(.export-toggle), .toolbar input, .layer-detail-head button')) {
+    for (const el of root.querySelectorAll('.controls input, .controls select, .controls textarea, .controls button, .toolbar button:not(.export-toggle):not(.fold-toggle), .toolbar input, .layer-detail-head button')) {
       el.disabled = true;
     }
     for (const el of root.querySelectorAll('.cell-input')) el.readOnly = true;

@@ -78,11 +78,14 @@ export class ExplainPanel {
       e.preventDefault();
     });
 
+    // The receptive field folds away in an embed (a compact instance), where room is short; the page shows it.
+    this.rfFold = h('details', { class: 'rf-fold', open: true },
+      h('summary', null, h('h3', { class: 'breakdown-sub', text: 'Receptive field through the stack' })), this.rf);
     // The kernel over the input first (what happens), then the sum with the real numbers (why the value is what it is).
     this.body = h('div', { class: 'breakdown-body' },
       h('h3', { class: 'breakdown-sub', text: 'The kernel sliding over the padded input' }), this.controls, this.strip,
       h('h3', { class: 'breakdown-sub', text: 'The sum, with the numbers PyTorch uses' }), this.formula, this.preciseControl,
-      h('h3', { class: 'breakdown-sub', text: 'Receptive field through the stack' }), this.rf);
+      this.rfFold);
     this.el = h('section', { class: 'region breakdown', ...(label ? { 'aria-label': `${label}: How this output is computed` } : { 'aria-labelledby': titleId }) },
       h('div', { class: 'region-head' }, this.title, this.where), this.hint, this.live, this.body);
     this.offscreen = results.offscreen;
@@ -179,6 +182,10 @@ export class ExplainPanel {
       return;
     }
     this.body.hidden = false;
+    if (this.foldChecked === undefined) {
+      this.foldChecked = true;
+      if (this.el.closest('.compact')) this.rfFold.open = false;
+    }
     // A preview (the element pointed at or focused) until it is clicked, tapped or chosen with the keys.
     const pinned = state.sel;
     const previewing = pinned ? ['layer', 'n', 'c', 't'].some((f) => pinned[f] !== ex.at[f]) : !ex.at.implicit;
@@ -255,8 +262,7 @@ export class ExplainPanel {
     patchVirtual(this.strip, [stripView({ ex, input, output: info.output, plan: info.plan, args, known: this.known, filling: this.filling })]);
     if (hadFocus) this.strip.querySelector('.strip-scroll')?.focus({ preventScroll: true });
     // Keep the selected output (under its window's centre) in view when the strip is wider than the panel.
-    // Measured after the frame is painted and only when the strip is on screen (off screen it skips layout:
-    // content-visibility).
+    // Measured after the frame is painted and only when the strip is on screen (a measure forces a layout).
     requestAnimationFrame(() => setTimeout(() => {
       const sc = this.strip.querySelector('.strip-scroll');
       const cell = sc?.querySelector('td.out.current');

@@ -3,6 +3,7 @@
 // typing in keeps its focus and caret. Views only read `state` and `result` and call `actions`.
 import { activeOf, h, patchChildren, s as svg, uid } from '../dom.js';
 import { INPUT_KINDS, matchingPreset, PADDING_MODES } from '../state.js';
+import { ArgDiagram, DIAGRAMS } from './diagrams.js';
 
 const FIELD_HELP = {
   in_channels: 'Channels C of the input to this layer.',
@@ -268,6 +269,14 @@ export class LayerCard {
     const mode = h('select', null, PADDING_MODES.map((m) => h('option', { value: m, text: `'${m}'` })));
     mode.addEventListener('change', () => actions.setLayerArg(this.index, 'padding_mode', mode.value));
     this.fields.padding_mode = field({ name: 'padding_mode', control: mode, help: FIELD_HELP.padding_mode });
+    // Under stride, dilation, groups and padding_mode: a tiny drawing of what the value does, described to the field.
+    this.diagrams = DIAGRAMS.map((name) => {
+      const diagram = new ArgDiagram(name);
+      const { wrap, input } = this.fields[name];
+      wrap.insertBefore(diagram.el, input.closest('.stepper-wrap')?.nextSibling ?? input.nextSibling);
+      input.setAttribute('aria-describedby', `${input.getAttribute('aria-describedby')} ${diagram.title.id}`);
+      return diagram;
+    });
     const bias = h('input', { type: 'checkbox' });
     bias.addEventListener('change', () => actions.setLayerArg(this.index, 'bias', bias.checked));
     const biasId = uid('bias');
@@ -302,6 +311,7 @@ export class LayerCard {
   update(layer, info, ctx) {
     for (const name of [...INT_FIELDS, 'padding_mode']) setValue(this.fields[name].input, layer[name]);
     for (const name of INT_FIELDS) this.steppers[name].show(layer[name]);
+    for (const diagram of this.diagrams) diagram.update(layer, info?.plan);
     setValue(this.bias, layer.bias);
     const error = info?.error ?? info?.runError ?? null;
     const fieldName = error && error.field in this.fields ? error.field : null;
@@ -364,18 +374,18 @@ export class LayerCard {
 
 /**
  * Folds the model's controls (input, layers and their weights) behind one button: a compact instance opens on the
- * convolution itself, and a reader who wants to change the model unfolds them. Returns the button.
+ * convolution itself, and a reader who wants to change the model unfolds them. Returns the button, for the caller
+ * to place.
  */
 export function foldControls(section) {
   section.id ||= uid('model');
   section.classList.add('folded');
   const button = h('button', { type: 'button', class: 'button fold-toggle', 'aria-expanded': 'false', 'aria-controls': section.id,
-    text: 'Change the model: input, layers, weights' });
+    text: 'Change the model' });
   button.addEventListener('click', () => {
     const open = section.classList.toggle('folded') === false;
     button.setAttribute('aria-expanded', String(open));
-    button.textContent = open ? 'Hide the model' : 'Change the model: input, layers, weights';
+    button.textContent = open ? 'Hide the model' : 'Change the model';
   });
-  section.prepend(button);
   return button;
 }

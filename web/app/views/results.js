@@ -41,9 +41,10 @@ function printText(shape, data) {
 
 /** The "As PyTorch prints it" <details>; update(shape, data) refills it in place (at once only when open). */
 class Printout {
-  constructor(name, shape, data) {
+  /** compact: an embed, where room is short: closed until opened. */
+  constructor(name, shape, data, { compact = false } = {}) {
     this.pre = h('pre', null);
-    this.el = h('details', { class: 'printout', open: openPrintouts.has(name), dataset: { name } },
+    this.el = h('details', { class: 'printout', open: !compact && openPrintouts.has(name), dataset: { name } },
       h('summary', { text: 'As PyTorch prints it' }), this.pre);
     this.el.addEventListener('toggle', () => {
       if (this.el.open) {
@@ -81,14 +82,14 @@ const plotLabel = (name, shape) => `${name}: plot of ${shape.join('×')} values`
  * new length too, when the table shows as many columns).
  */
 class TensorView {
-  constructor(tensor, { name, width, big = false, layer, edit = null }) {
+  constructor(tensor, { name, width, big = false, layer, edit = null, compact = false }) {
     this.options = { name, width, big, layer };
     const channels = tensor.shape.length === 3 ? tensor.shape[1] : tensor.shape[0];
     // Flatter on a narrow screen, so the output and its breakdown share the first screen of a phone.
-    const height = Math.round(Math.min(big ? 160 : 130, Math.max(100, width * 0.42)));
+    const height = Math.round(Math.min(compact ? 112 : big ? 160 : 130, Math.max(100, width * 0.42)));
     this.plot = new LinePlot({ series: tensorSeries(tensor), width, height, label: plotLabel(name, tensor.shape), layer, channels, edit });
     this.table = new TensorTable(tensor, { label: `${name} values${layer >= 0 ? ' (select one to see how it is computed)' : ''}`, layer });
-    this.printout = new Printout(name, tensor.shape, tensor.data);
+    this.printout = new Printout(name, tensor.shape, tensor.data, { compact });
     this.data = tensor.data;
     this.els = [this.plot.el, this.table.el, this.printout.el];
   }
@@ -121,8 +122,9 @@ function placeChildren(parent, children) {
   while (parent.children.length > wanted.length) parent.lastElementChild.remove();
 }
 
-// The results column shows the signals and the breakdown side by side from this width on (style.css: .results).
-const TWO_COLUMNS = 640;
+// From this width of the results column on, two signals or a signal and the breakdown sit side by side
+// (style.css: @container results).
+const TWO_COLUMNS = 560;
 const GAP = 16;
 
 /** A tensor as the input box takes it: nested lists of the shortest decimals that are the same float32 values. */
@@ -240,14 +242,16 @@ export class ResultsView {
       return;
     }
     const signals = [];
+    const compact = Boolean(this.el.closest('.compact'));
     const layers = result.layers;
     const last = layers[layers.length - 1];
-    // Two columns (the signals beside the breakdown) when the column is wide enough: each plot is half as wide.
-    const plotWidth = this.afterOutput && width >= TWO_COLUMNS - 34 ? Math.floor((width + 34 - GAP) / 2) - 30 : width;
+    // Two columns (the signals beside the breakdown, or the input beside the output) when the column is wide
+    // enough: each plot is half as wide.
+    const plotWidth = width >= TWO_COLUMNS - 34 ? Math.floor((width + 34 - GAP) / 2) - 30 : width;
 
     // Input.
     this.input = result.input;
-    const inView = this.#view('input', result.input, { name: 'Input', width: plotWidth, layer: -1, edit: this.inputEdit });
+    const inView = this.#view('input', result.input, { name: 'Input', width: plotWidth, layer: -1, edit: this.inputEdit, compact });
     signals.push(this.#memo('input', [inView, plotWidth], () => {
       this.inBadge = result.input ? shapeBadge(result.input.shape) : null;
       const inp = region('Input', { label: this.label, className: 'input-view', extra: this.inBadge });
@@ -274,7 +278,7 @@ export class ResultsView {
     });
 
     // Final output.
-    const outView = this.#view('output', last?.output, { name: 'Output', width: plotWidth, big: true, layer: layers.length - 1 });
+    const outView = this.#view('output', last?.output, { name: 'Output', width: plotWidth, big: true, layer: layers.length - 1, compact });
     signals.push(this.#memo('output', [outView, Boolean(last?.output), plotWidth, state.showAll, layers.length,
       result.inputError?.message, layers.map((l) => (l.error ?? l.runError)?.message ?? '').join('\n')], () => {
       const toggleId = uid('show-all');
