@@ -98,3 +98,27 @@ test('the lesson\'s widgets show no example chips and no example note; presets="
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test("Example 3's link, opened again, shows the example's weights as not edited", async () => {
+  const page = await openPage(env.chrome.browser, `${env.server.url}index.html`);
+  await page.getByRole('button', { name: 'Example 3', exact: true }).click();
+  await settled(page);
+  await page.waitForFunction(() => new URLSearchParams(location.search).has('w0'));
+  const link = page.url();
+  await page.context().close();
+  const again = await openPage(env.chrome.browser, link);
+  await settled(again);
+  assert.equal(await again.locator('.edited-badge').isVisible(), false, 'no "14 edited"');
+  assert.equal(await again.locator('.cell-input.edited').count(), 0);
+  assert.equal(await again.getByRole('button', { name: 'Reset to Example 3' }).isDisabled(), true);
+  assert.deepEqual(await pressed(again), ['false', 'false', 'true']);
+  // An edit after that is one edit, and Reset returns to the example's printed weights.
+  const weights = again.getByRole('region', { name: 'Layer 1 weight' });
+  await typeInto(again, weights.getByLabel('weight[0, 0, 0]', { exact: true }), '0.5');
+  assert.equal(await again.locator('.edited-badge').textContent(), '1 edited');
+  await again.getByRole('button', { name: 'Reset to Example 3' }).click();
+  await settled(again);
+  assert.equal(await weights.getByLabel('weight[0, 0, 0]', { exact: true }).inputValue(), '-0.0992');
+  assert.deepEqual(again.problems, []);
+  await again.context().close();
+});

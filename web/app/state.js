@@ -283,7 +283,9 @@ export function parseState(search, { file = false } = {}) {
   }
   const all = p.get('all');
   if (all !== null && all !== '1' && all !== '0') throw new StateError("'all' must be 1 or 0");
-  return { seed, layers, input, showAll: all === '1', sel: parseSelection(p.get('sel')), preset: null };
+  const state = { seed, layers, input, showAll: all === '1', sel: parseSelection(p.get('sel')), preset: null };
+  // A link to a tutorial example is that example again: its printed weights are not edits, Reset returns to them.
+  return { ...state, preset: matchingPreset(state) };
 }
 
 // ---- the selected output element (the breakdown's) --------------------------------------------------
