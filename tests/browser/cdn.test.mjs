@@ -58,7 +58,11 @@ test('the element served from another origin computes on the main thread, with t
   const outputCells = () => light.getByRole('region', { name: 'Output', exact: true }).locator('tbody td').allTextContents();
   assert.deepEqual(await outputCells(), ['-0.2770', '-0.3462', '-0.4155']);
   // Editing recomputes: kernel_size 2 gives the package's numbers for seed 1.
-  await light.getByRole('group', { name: 'Layer 1' }).getByLabel('kernel_size', { exact: true }).fill('2');
+  // Its default panels open on the convolution, the model folded: unfold it and type, key by key.
+  await light.getByRole('button', { name: 'Change the model' }).click();
+  await light.getByRole('group', { name: 'Layer 1' }).getByLabel('kernel_size', { exact: true }).click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('2');
   await page.waitForFunction(() => document.querySelector('#light').result.layers[0].output?.shape[2] === 4);
   const expected = await page.evaluate(async (origin) => {
     const { load } = await import(`${origin}/lib/index.js`);

@@ -16,13 +16,17 @@ test('three differently configured widgets on one page show their own numbers an
   const first = widget(page, '#first');
   const second = widget(page, '#second');
   const third = widget(page, '#third');
-  // 1: no attributes → the tutorial's first example, with the full labelled controls.
+  // 1: no attributes → the tutorial's first example, with the full labelled controls, folded until asked for.
   assert.deepEqual(await outputCells(first), ['-0.2770', '-0.3462', '-0.4155']);
+  assert.equal(await first.locator('.input-card').isVisible(), false);
+  await first.getByRole('button', { name: 'Change the model' }).click();
   assert.equal(await first.getByRole('group', { name: 'Layer 1' }).getByLabel('kernel_size', { exact: true }).inputValue(), '3');
   assert.equal(await first.getByLabel('seed', { exact: true }).inputValue(), '1');
   // 2: printed weights from the attribute, weights + output only, read-only.
   assert.deepEqual(await outputCells(second), ['-1.5223', '-2.3687', '-3.2151']);
-  assert.equal(await second.locator('.controls').isVisible(), false);
+  // Its layer's card shows only the weights (they live with the layer): no input, no arguments.
+  assert.equal(await second.locator('.input-card').isVisible(), false);
+  assert.equal(await second.locator('.layer-card .field-grid').isVisible(), false);
   assert.equal(await second.locator('.toolbar').isVisible(), false);
   assert.equal(await second.locator('.cell-input').first().evaluate((el) => el.readOnly), true);
   // 3: a two-layer stack from seed 7 with a selection, compared with the package itself.
@@ -43,7 +47,10 @@ test('three differently configured widgets on one page show their own numbers an
   // Editing the first widget changes only the first widget.
   const before2 = await outputCells(second);
   const before3 = await page.evaluate(() => Array.from(document.querySelector('#third').result.layers[1].output.data));
-  await first.getByRole('group', { name: 'Layer 1' }).getByLabel('kernel_size', { exact: true }).fill('2');
+  // Typed key by key.
+  await first.getByRole('group', { name: 'Layer 1' }).getByLabel('kernel_size', { exact: true }).click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('2');
   await page.waitForFunction(() => document.querySelector('#first').result.layers[0].output?.shape[2] === 4);
   assert.equal((await outputCells(first)).length, 4);
   assert.deepEqual(await outputCells(second), before2);

@@ -12,8 +12,11 @@ const ARGUMENTS = ['in_channels', 'out_channels', 'kernel_size', 'stride', 'padd
 async function described(page, name) {
   const card = page.locator('fieldset.layer-card').first();
   const control = card.getByLabel(name, { exact: true });
+  // The help line among what describes it (stride, dilation, groups and padding_mode are described by their
+  // diagram too).
   const description = await control.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(/\s+/)
-    .map((id) => el.getRootNode().getElementById(id)?.textContent ?? '').join(' ').trim());
+    .map((id) => el.getRootNode().getElementById(id)).filter((d) => d?.classList.contains('field-help'))
+    .map((d) => d.textContent).join(' ').trim());
   return { control, description, toggle: card.getByRole('button', { name: `What ${name} means` }) };
 }
 

@@ -56,11 +56,34 @@ for (const width of WIDTHS) {
   });
 }
 
+const STACK = '?seed=1&layer=2,4,3,1,same,1,2,1,reflect&layer=4,4,5,1,4,2,1,1,circular&layer=4,1,2,1,0,1,1,1,zeros&gen=sine&n=2&c=2&len=24&all=1';
+
+for (const width of WIDTHS) {
+  test(`a three-layer stack at ${width} px with every help line, intermediate output and printout open does not scroll sideways`, async () => {
+    const page = await openStatic(env.chrome.browser, `${env.server.url}index.html${STACK}`, { page: true, width, height: width > 800 ? 900 : 812 });
+    await page.waitForFunction(() => document.documentElement.dataset.renders);
+    await settled(page);
+    const help = page.locator('.help-toggle[aria-expanded="false"]');
+    while (await help.count()) await help.first().click();
+    const closed = page.locator('details:not([open]) > summary');
+    while (await closed.count()) await closed.first().click();
+    await page.locator('table.selectable td[data-key="1,0,3"]').first().click();
+    await settled(page);
+    assert.equal(await page.getByRole('region', { name: 'Layer 2 output', exact: true }).count(), 1, 'intermediate outputs shown');
+    assert.equal(await overflow(page), 0);
+    await page.screenshot({ path: join(screenshotDir, `stack-all-open-${width}.png`), fullPage: true });
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+}
+
 test('?embed=1 and the lesson\'s full widget do not scroll sideways with Export/Import open', async () => {
   const found = [];
   for (const width of WIDTHS) {
     const embed = await openStatic(env.chrome.browser, `${env.server.url}index.html?embed=1&seed=1`, { page: true, width });
     await embed.waitForFunction(() => document.documentElement.dataset.renders);
+    await embed.getByRole('button', { name: 'Change the model' }).click(); // every panel open: the model unfolded too
+    if (await overflow(embed) > 0) found.push(`embed ${width}, model unfolded: ${await overflow(embed)} px too wide`);
     await exchangeTabs(embed, embed.locator('body'), `embed ${width}`, found);
     await embed.context().close();
     const lesson = await openStatic(env.chrome.browser, `${env.server.url}examples/conv1d-lesson.html`, { count: 4, width });

@@ -48,7 +48,8 @@ after(async () => {
 test('the packaged element\'s Copy link opens the packaged playground with the same state', async () => {
   const page = await openStatic(chrome.browser, `${lesson.origin}/lesson.html`, { count: 1 });
   const widget = page.locator('conv1d-playground');
-  // A person changes kernel_size to 2, key by key.
+  // A person unfolds the model (a default widget opens on the convolution) and changes kernel_size to 2, key by key.
+  await widget.getByRole('button', { name: 'Change the model' }).click();
   const kernel = widget.getByRole('group', { name: 'Layer 1' }).getByLabel('kernel_size', { exact: true });
   await kernel.click();
   await page.keyboard.press('Control+A');

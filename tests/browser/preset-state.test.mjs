@@ -59,7 +59,7 @@ test("Example 3's printed weights are not edits; what the person types after is,
   const badge = page.locator('.edited-badge');
   assert.equal(await badge.count(), 1);
   assert.equal(await badge.isVisible(), false, 'no "edited" badge for the example\'s own weights');
-  assert.equal(await page.locator('.results .edited').count(), 0, 'no cell marked edited');
+  assert.equal(await page.locator('.cell-input.edited').count(), 0, 'no cell marked edited');
   const reset = page.getByRole('button', { name: 'Reset to Example 3' });
   assert.equal(await reset.isDisabled(), true, 'nothing to reset');
   const printed = await printout(page, 'Layer 1 weight');
@@ -68,7 +68,7 @@ test("Example 3's printed weights are not edits; what the person types after is,
   await typeInto(page, weights.getByLabel('weight[1, 0, 2]', { exact: true }), '0.5');
   assert.equal(await badge.textContent(), '1 edited');
   assert.equal(await badge.isVisible(), true);
-  assert.equal(await page.locator('.results .edited').count(), 1);
+  assert.equal(await page.locator('.cell-input.edited').count(), 1);
   assert.deepEqual(await pressed(page), ['false', 'false', 'false']);
 
   await reset.click();
@@ -97,4 +97,28 @@ test('the lesson\'s widgets show no example chips and no example note; presets="
   await page.locator('#widget-1').getByRole('group', { name: 'Tutorial examples' }).waitFor();
   assert.deepEqual(page.problems, []);
   await page.context().close();
+});
+
+test("Example 3's link, opened again, shows the example's weights as not edited", async () => {
+  const page = await openPage(env.chrome.browser, `${env.server.url}index.html`);
+  await page.getByRole('button', { name: 'Example 3', exact: true }).click();
+  await settled(page);
+  await page.waitForFunction(() => new URLSearchParams(location.search).has('w0'));
+  const link = page.url();
+  await page.context().close();
+  const again = await openPage(env.chrome.browser, link);
+  await settled(again);
+  assert.equal(await again.locator('.edited-badge').isVisible(), false, 'no "14 edited"');
+  assert.equal(await again.locator('.cell-input.edited').count(), 0);
+  assert.equal(await again.getByRole('button', { name: 'Reset to Example 3' }).isDisabled(), true);
+  assert.deepEqual(await pressed(again), ['false', 'false', 'true']);
+  // An edit after that is one edit, and Reset returns to the example's printed weights.
+  const weights = again.getByRole('region', { name: 'Layer 1 weight' });
+  await typeInto(again, weights.getByLabel('weight[0, 0, 0]', { exact: true }), '0.5');
+  assert.equal(await again.locator('.edited-badge').textContent(), '1 edited');
+  await again.getByRole('button', { name: 'Reset to Example 3' }).click();
+  await settled(again);
+  assert.equal(await weights.getByLabel('weight[0, 0, 0]', { exact: true }).inputValue(), '-0.0992');
+  assert.deepEqual(again.problems, []);
+  await again.context().close();
 });

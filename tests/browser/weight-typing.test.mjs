@@ -55,7 +55,7 @@ async function typeEdits(page, scope, host) {
 
 test('the page: decimals typed key by key into weight and bias cells set those values, with no false error', async () => {
   const page = await openPage(env.chrome.browser, env.server.url);
-  await typeEdits(page, page.locator('.results'), '');
+  await typeEdits(page, page.locator('.controls'), '');
   const want = await expectedOutput({ seed: 1, input: INPUT, layers: LAYERS,
     edits: [{ weight: [[0, 0.5], [1, -0.3], [2, 1.25]], bias: [[0, 0.1]] }] });
   assert.equal(await outputPrintout(page), want.output);
@@ -87,6 +87,8 @@ test('the page: decimals typed key by key into weight and bias cells set those v
 
 test('<conv1d-playground>: decimals typed key by key set those values', async () => {
   const page = await openStatic(env.chrome.browser, `${env.server.url}test-pages/three-widgets.html`, { count: 3 });
+  // A widget with its default panels opens on the convolution, its model folded: unfold it.
+  await page.locator('#first').getByRole('button', { name: 'Change the model' }).click();
   await typeEdits(page, page.locator('#first'), '#first');
   assert.deepEqual(page.problems, []);
   await page.context().close();

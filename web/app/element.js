@@ -8,7 +8,7 @@
 // its state; they share only the WebAssembly module. Importing this file outside a browser defines nothing.
 import { mountPlayground } from './mount.js';
 import { load } from '../lib/index.js';
-import { pageAddress, parsePanels, stateFromAttributes } from './options.js';
+import { instanceLabel, pageAddress, parsePanels, presetsShown, stateFromAttributes } from './options.js';
 import { seededParams } from './exchange.js';
 export { Conv1dCodeElement } from './code-cell.js'; // registers <conv1d-code>, the lessons' live Python cells
 
@@ -115,8 +115,8 @@ export class Conv1dPlaygroundElement extends Base {
       state,
       panels,
       readOnly: this.hasAttribute('readonly') && this.getAttribute('readonly') !== 'false',
-      presets: !['off', 'false'].includes(this.getAttribute('presets')?.trim()),
-      label: this.getAttribute('label')?.trim().slice(0, 80) || null,
+      presets: presetsShown(this.getAttribute('presets')),
+      label: instanceLabel(this.getAttribute('label')),
       compact: true,
       timingTarget: this,
       pageUrl,

@@ -1,11 +1,11 @@
 // ?embed=1: the hosted page inside an iframe. Compact chrome, the element's options as URL parameters, an
 // "Open full playground" link, and the document's height posted to the parent so the iframe can fit it.
-//   <iframe src="https://…/index.html?embed=1&panels=weights,output&seed=1&layer=1,1,3,1,0,1,1,1,zeros">
+//   <iframe src="https://…/index.html?embed=1&panels=weights,output&presets=off&label=Step%201&seed=1&layer=1,1,3,1,0,1,1,1,zeros">
 // Messages: { type: 'conv1d-playground:resize', height, id } where id is the iframe's `id` URL parameter.
 import { h } from './dom.js';
 import { mountPlayground, readQueryState } from './mount.js';
 import { linkQuery } from './state.js';
-import { parsePanels, parseSelection, applySelection, EMBED_KEYS } from './options.js';
+import { parsePanels, parseSelection, applySelection, EMBED_KEYS, instanceLabel, presetsShown } from './options.js';
 
 /** null when the query is not an embed; else the embed's options (errors in them become a notice). */
 export function embedOptions(search) {
@@ -25,13 +25,15 @@ export function embedOptions(search) {
   const selection = params.has('selected') ? read(parseSelection, params.get('selected')) : null;
   const readOnly = params.get('readonly') === '1' || params.get('readonly') === '';
   const id = (params.get('id') ?? '').slice(0, 64);
+  const presets = presetsShown(params.get('presets'));
+  const label = instanceLabel(params.get('label'));
   // The state parameters are the page's own; the embed-only ones are removed before the state is read.
   const stateParams = new URLSearchParams(search);
   for (const key of EMBED_KEYS) stateParams.delete(key);
   const { state, refused } = readQueryState(`?${stateParams}`);
   if (refused) problems.push(`the link's state was refused (${refused}); showing the default example instead`);
   if (selection) applySelection(state, selection);
-  return { state, panels, readOnly, id, stateQuery: `?${stateParams}`, problem: problems.join('; ') || null };
+  return { state, panels, readOnly, presets, label, id, stateQuery: `?${stateParams}`, problem: problems.join('; ') || null };
 }
 
 export async function startEmbed(root, embed) {
@@ -56,6 +58,8 @@ export async function startEmbed(root, embed) {
     state: embed.state,
     panels: embed.panels,
     readOnly: embed.readOnly,
+    presets: embed.presets,
+    label: embed.label,
     compact: true,
     notice: embed.problem,
     timingTarget: doc,

@@ -137,6 +137,11 @@ export async function mountPlayground(root, options = {}) {
     };
   }
   actions.refresh = () => render();
+  /** Shows the breakdown of `sel` without selecting it (a hover preview); null: the selection's again. */
+  actions.preview = (sel) => {
+    if (!session.result || session.result.pending) return;
+    scheduler.explain(sel ? { ...session.state, sel: { layer: sel.layer, n: sel.n, c: sel.c, t: sel.t } } : session.state);
+  };
   actions.share = (status) => page.share(status, session.state);
 
   function importFrom(text) {

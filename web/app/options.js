@@ -8,7 +8,13 @@ import { parsePytorchText, importedState, parseLayers, ImportError } from './pyt
 export const PANELS = ['toolbar', 'controls', 'input', 'weights', 'output', 'breakdown'];
 
 /** URL parameters of the embed that are not part of the page's state. */
-export const EMBED_KEYS = ['embed', 'panels', 'readonly', 'selected', 'id'];
+export const EMBED_KEYS = ['embed', 'panels', 'readonly', 'selected', 'id', 'presets', 'label'];
+
+/** The `presets` attribute or parameter: 'off' or 'false' hides the example chips and the example's note. */
+export const presetsShown = (text) => !['off', 'false'].includes(String(text ?? '').trim());
+
+/** The `label` attribute or parameter: the instance's name for its regions, or null. */
+export const instanceLabel = (text) => String(text ?? '').trim().slice(0, 80) || null;
 
 /** `weights, output` → ['weights', 'output']; unknown names are refused with the list of known ones. */
 export function parsePanels(text) {

@@ -6,7 +6,7 @@ import { h } from './dom.js';
 import { LIMITS, linkQuery } from './state.js';
 import { generatedCount, TEXT_LIMIT } from './session.js';
 import { sizesOf } from './explain.js';
-import { InputPanel, LayerCard, Toolbar } from './views/controls.js';
+import { foldControls, InputPanel, LayerCard, Toolbar } from './views/controls.js';
 import { ResultsView } from './views/results.js';
 import { ExplainPanel } from './views/breakdown.js';
 import { PANELS } from './options.js';
@@ -48,7 +48,7 @@ export class Page {
     toolbar.el.lastElementChild.append(exchangePanel.toggle);
     const inputPanel = new InputPanel(actions);
     const offscreen = new Offscreen(this.view, onDrained);
-    const results = new ResultsView(actions, offscreen, { label: options.label });
+    const results = new ResultsView(actions, offscreen, { label: options.label, layerSlot: (i) => this.cards[i]?.paramsSlot });
     const explain = panels.has('breakdown') ? new ExplainPanel(actions, results, { label: options.label }) : null;
     if (explain) results.afterOutput = explain.el;
     if (!options.url) results.el.removeAttribute('id'); // the page's skip link targets #results; components have none
@@ -60,6 +60,8 @@ export class Page {
       h('h2', { class: 'column-title', text: 'Model' }),
       inputPanel.el, layers,
       h('button', { type: 'button', class: 'button add-layer', onclick: () => actions.addLayer(), text: '+ Add layer' }));
+    // An embed with its default panels opens on the convolution: the model's controls unfold on demand.
+    if (options.compact && !options.panels?.length) toolbar.el.lastElementChild.append(foldControls(controls));
     const footer = options.compact ? null : h('footer', { class: 'site-footer' }, h('p', null, 'Every number is computed by the same WebAssembly build of the C++ core that the npm package ships, ',
       'initialised exactly like PyTorch 1.13 (', h('code', { text: 'torch.manual_seed' }), ', then the layers in order). Values show as PyTorch prints them (4 decimals); hover a weight for its full value.'));
     root.replaceChildren(toolbar.el, exchangePanel.el, notice, presetNote,
@@ -175,7 +177,7 @@ export class Page {
 
   // Read-only: every editing control is disabled (cells become read-only text, still selectable and focusable).
   #lockControls() {
-    for (const el of this.root.querySelectorAll('.controls input, .controls select, .controls textarea, .controls button, .toolbar button:not(.export-toggle), .toolbar input, .layer-detail-head button')) {
+    for (const el of this.root.querySelectorAll('.controls input, .controls select, .controls textarea, .controls button, .toolbar button:not(.export-toggle):not(.fold-toggle), .toolbar input, .layer-detail-head button')) {
       el.disabled = true;
     }
     for (const el of this.root.querySelectorAll('.cell-input')) el.readOnly = true;

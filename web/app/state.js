@@ -276,7 +276,9 @@ export function parseState(search, { file = false } = {}) {
   if (all !== null && all !== '1' && all !== '0') throw new StateError("'all' must be 1 or 0");
   const train = readTrainParams(p, (message) => { throw new StateError(message); });
   const state = { seed, layers, input, showAll: all === '1', sel: parseSelection(p.get('sel')), preset: null };
-  return train ? { ...state, train } : state; // a state trains only when it says so (the Train panel's run)
+  // A link to a tutorial example is that example again: its printed weights are not edits, Reset returns to them.
+  // A state trains only when it says so (the Train panel's run).
+  return { ...state, preset: matchingPreset(state), ...(train ? { train } : {}) };
 }
 
 // ---- the selected output element (the breakdown's) --------------------------------------------------

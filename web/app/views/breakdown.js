@@ -35,7 +35,7 @@ export class ExplainPanel {
     this.title = h('h2', { id: titleId, class: 'region-title', text: 'How this output is computed' });
     this.where = h('span', { class: 'badge' });
     this.live = h('p', { class: 'sr-only', 'aria-live': 'polite', 'aria-atomic': 'true' });
-    this.hint = h('p', { class: 'region-sub' }, 'Select any output value — click it, tap a plot point, or use the arrow keys in an output table — to see its computation.');
+    this.hint = h('p', { class: 'region-sub' }, 'Point at, tap or arrow to any output value to see its computation.');
     this.formula = h('div', { class: 'formula-area' });
     this.strip = h('div', { class: 'strip-area' });
     this.rf = h('div', { class: 'rf-area' });
@@ -78,9 +78,14 @@ export class ExplainPanel {
       e.preventDefault();
     });
 
-    this.body = h('div', { class: 'breakdown-body' }, this.preciseControl, this.formula,
+    // The receptive field folds away in an embed (a compact instance), where room is short; the page shows it.
+    this.rfFold = h('details', { class: 'rf-fold', open: true },
+      h('summary', null, h('h3', { class: 'breakdown-sub', text: 'Receptive field through the stack' })), this.rf);
+    // The kernel over the input first (what happens), then the sum with the real numbers (why the value is what it is).
+    this.body = h('div', { class: 'breakdown-body' },
       h('h3', { class: 'breakdown-sub', text: 'The kernel sliding over the padded input' }), this.controls, this.strip,
-      h('h3', { class: 'breakdown-sub', text: 'Receptive field through the stack' }), this.rf);
+      h('h3', { class: 'breakdown-sub', text: 'The sum, with the numbers PyTorch uses' }), this.formula, this.preciseControl,
+      this.rfFold);
     this.el = h('section', { class: 'region breakdown', ...(label ? { 'aria-label': `${label}: How this output is computed` } : { 'aria-labelledby': titleId }) },
       h('div', { class: 'region-head' }, this.title, this.where), this.hint, this.live, this.body);
     this.offscreen = results.offscreen;
@@ -90,7 +95,7 @@ export class ExplainPanel {
       this.filling = false;
       this.#stop();
       actions.select(sel);
-    });
+    }, (sel) => actions.preview?.(sel));
   }
 
   #go(t) {
@@ -177,7 +182,16 @@ export class ExplainPanel {
       return;
     }
     this.body.hidden = false;
-    const key = [ex, info.output.data, input.data, this.expanded, this.precise, this.filling, state.layers.length];
+    if (this.foldChecked === undefined) {
+      this.foldChecked = true;
+      if (this.el.closest('.compact')) this.rfFold.open = false;
+    }
+    // A preview (the element pointed at or focused) until it is clicked, tapped or chosen with the keys.
+    const pinned = state.sel;
+    const previewing = pinned ? ['layer', 'n', 'c', 't'].some((f) => pinned[f] !== ex.at[f]) : !ex.at.implicit;
+    this.el.classList.toggle('previewing', previewing);
+    this.previewing = previewing;
+    const key = [ex, info.output.data, input.data, this.expanded, this.precise, this.filling, state.layers.length, previewing];
     const same = this.lastKey && key.every((d, i) => d === this.lastKey[i]);
     this.last = ex;
     this.outLength = info.plan.outLength;
@@ -211,10 +225,10 @@ export class ExplainPanel {
     const o = info.options; // the layer's arguments as the engine read them
     const mode = o.padding_mode;
     const stack = state.layers.length > 1;
-    setText(this.where, `${stack ? `Layer ${at.layer + 1} · ` : ''}out[${idx(at.batched, at.n, at.c, at.t)}]${at.implicit ? ' · first element' : ''}`);
+    setText(this.where, `${stack ? `Layer ${at.layer + 1} · ` : ''}out[${idx(at.batched, at.n, at.c, at.t)}]${this.previewing ? ' · preview: click to pin' : at.implicit ? ' · first element' : ''}`);
     setText(this.hint, at.implicit
-      ? 'Showing the first output element. Select any output value — click it, tap a plot point, or use the arrow keys in an output table — to explain it instead.'
-      : 'Click another output value, tap a plot point, or use the arrow keys in an output table to explain it.');
+      ? 'The first output element. Point at, tap or arrow to another output value to explain it.'
+      : 'Point at, tap or arrow to another output value to explain it.');
     const outShape = info.output.shape;
     const C = outShape.length === 3 ? outShape[1] : outShape[0];
     const L = outShape[outShape.length - 1];
@@ -248,8 +262,7 @@ export class ExplainPanel {
     patchVirtual(this.strip, [stripView({ ex, input, output: info.output, plan: info.plan, args, known: this.known, filling: this.filling })]);
     if (hadFocus) this.strip.querySelector('.strip-scroll')?.focus({ preventScroll: true });
     // Keep the selected output (under its window's centre) in view when the strip is wider than the panel.
-    // Measured after the frame is painted and only when the strip is on screen (off screen it skips layout:
-    // content-visibility).
+    // Measured after the frame is painted and only when the strip is on screen (a measure forces a layout).
     requestAnimationFrame(() => setTimeout(() => {
       const sc = this.strip.querySelector('.strip-scroll');
       const cell = sc?.querySelector('td.out.current');

@@ -4,6 +4,7 @@
 import { activeOf, h, patchChildren, s as svg, uid } from '../dom.js';
 import { INPUT_KINDS, matchingPreset } from '../state.js';
 import { FIELD_HELP, NUMBER_FIELDS as INT_FIELDS, PADDING_MODES, PADDING_WORDS } from '../fields.js';
+import { ArgDiagram, DIAGRAMS } from './diagrams.js';
 
 const ERROR_HINTS = {
   kernel_size: 'The (dilated) kernel must fit inside the padded input: lengthen the input, add padding, or shrink kernel_size or dilation.',
@@ -46,8 +47,8 @@ function helpFor(id, name, text) {
   return { line, button };
 }
 
-/** A labelled field: returns { wrap, input, error }. */
-function field({ name, label, control, help }) {
+/** A labelled field: returns { wrap, input, error }. widget: what is shown for the control (the control inside it). */
+function field({ name, label, control, help, widget = control }) {
   const id = uid(name);
   const errId = `${id}-error`;
   control.id = id;
@@ -57,7 +58,7 @@ function field({ name, label, control, help }) {
   const labelEl = h('label', { for: id }, h('code', { class: 'arg', text: label ?? name }));
   const wrap = h('div', { class: `field field-${name}` },
     tip ? h('div', { class: 'field-head' }, labelEl, tip.button) : labelEl,
-    control,
+    widget,
     tip?.line,
     error);
   return { wrap, input: control, error };
@@ -195,6 +196,40 @@ const ICONS = {
   remove: 'M4 4l8 8M12 4l-8 8',
 };
 
+// Arguments with a natural small range also get a slider (still typeable beyond it: the slider's end then follows).
+const SLIDER_MAX = { kernel_size: 9, stride: 5, dilation: 5 };
+const LEAST = { padding: 0 };
+
+/**
+ * −/+ buttons around an integer field (and a slider under it for SLIDER_MAX's arguments). The field stays the
+ * keyboard's way in (↑/↓ step it), so the buttons and the slider are not extra tab stops. set(text) applies a value.
+ */
+function stepper(name, input, set) {
+  const least = LEAST[name] ?? 1;
+  const current = () => {
+    const n = Number.parseInt(input.value, 10);
+    return Number.isFinite(n) ? n : least;
+  };
+  const button = (sign, text) => h('button', { type: 'button', class: 'step', tabindex: '-1', text,
+    'aria-label': `${sign < 0 ? 'Decrease' : 'Increase'} ${name}`, onclick: () => set(String(Math.max(least, current() + sign))) });
+  const minus = button(-1, '−');
+  const plus = button(1, '+');
+  const slider = name in SLIDER_MAX ? h('input', { type: 'range', class: 'arg-slider', min: String(least), step: '1', tabindex: '-1',
+    'aria-label': `${name} slider` }) : null;
+  slider?.addEventListener('input', () => set(slider.value));
+  const el = h('div', { class: 'stepper-wrap' }, h('div', { class: 'stepper' }, minus, input, plus), slider);
+  /** Shows `value` on the buttons and the slider. */
+  const show = (value) => {
+    const n = Number.parseInt(String(value), 10);
+    minus.disabled = !(n > least);
+    if (!slider) return;
+    const max = String(Math.max(SLIDER_MAX[name], Number.isFinite(n) ? n : 0));
+    if (slider.max !== max) slider.max = max;
+    if (Number.isFinite(n) && slider.value !== String(n)) slider.value = String(n);
+  };
+  return { el, show };
+}
+
 export class LayerCard {
   constructor(index, count, actions) {
     this.index = index;
@@ -205,6 +240,7 @@ export class LayerCard {
       el.addEventListener('input', () => actions.setLayerArg(this.index, name, el.value));
       return el;
     };
+    this.steppers = {};
     for (const name of INT_FIELDS) {
       let control;
       if (name === 'padding') {
@@ -215,11 +251,20 @@ export class LayerCard {
       } else {
         control = number(name);
       }
-      this.fields[name] = field({ name, control, help: FIELD_HELP[name] });
+      this.steppers[name] = stepper(name, control, (text) => actions.setLayerArg(this.index, name, text));
+      this.fields[name] = field({ name, control, help: FIELD_HELP[name], widget: this.steppers[name].el });
     }
     const mode = h('select', null, PADDING_MODES.map((m) => h('option', { value: m, text: `'${m}'` })));
     mode.addEventListener('change', () => actions.setLayerArg(this.index, 'padding_mode', mode.value));
     this.fields.padding_mode = field({ name: 'padding_mode', control: mode, help: FIELD_HELP.padding_mode });
+    // Under stride, dilation, groups and padding_mode: a tiny drawing of what the value does, described to the field.
+    this.diagrams = DIAGRAMS.map((name) => {
+      const diagram = new ArgDiagram(name);
+      const { wrap, input } = this.fields[name];
+      wrap.insertBefore(diagram.el, input.closest('.stepper-wrap')?.nextSibling ?? input.nextSibling);
+      input.setAttribute('aria-describedby', `${input.getAttribute('aria-describedby')} ${diagram.title.id}`);
+      return diagram;
+    });
     const bias = h('input', { type: 'checkbox' });
     bias.addEventListener('change', () => actions.setLayerArg(this.index, 'bias', bias.checked));
     const biasId = uid('bias');
@@ -229,6 +274,8 @@ export class LayerCard {
     this.bias = bias;
     this.layerError = errorSlot(uid('layer-error'));
     this.shape = h('div', { class: 'shape-box', 'aria-live': 'polite' });
+    // The layer's weights and bias (drawn by the results view) sit here, under the arguments that shape them.
+    this.paramsSlot = h('div', { class: 'layer-params' });
     const tool = (icon, label, onclick, disabled) => h('button', { type: 'button', class: 'icon-button', 'aria-label': label, title: label, onclick, disabled },
       svg('svg', { viewBox: '0 0 16 16', width: 16, height: 16, 'aria-hidden': 'true', fill: 'none', stroke: 'currentColor', 'stroke-width': 1.6, 'stroke-linecap': 'round', 'stroke-linejoin': 'round' },
         svg('path', { d: ICONS[icon] })));
@@ -245,11 +292,14 @@ export class LayerCard {
           biasHelp.line)),
       this.paddingList,
       this.layerError,
-      this.shape);
+      this.shape,
+      this.paramsSlot);
   }
 
   update(layer, info, ctx) {
     for (const name of [...INT_FIELDS, 'padding_mode']) setValue(this.fields[name].input, layer[name]);
+    for (const name of INT_FIELDS) this.steppers[name].show(layer[name]);
+    for (const diagram of this.diagrams) diagram.update(layer, info?.plan);
     setValue(this.bias, layer.bias);
     const error = info?.error ?? info?.runError ?? null;
     const fieldName = error && error.field in this.fields ? error.field : null;
@@ -309,4 +359,22 @@ export class LayerCard {
           text: `= ⌊(${plan.length} + ${pad} − ${o.dilation}·(${o.kernel_size} − 1) − 1) / ${o.stride}⌋ + 1 = ${plan.outLength}` })),
       padNote]);
   }
+}
+
+/**
+ * Folds the model's controls (input, layers and their weights) behind one button: a compact instance opens on the
+ * convolution itself, and a reader who wants to change the model unfolds them. Returns the button, for the caller
+ * to place.
+ */
+export function foldControls(section) {
+  section.id ||= uid('model');
+  section.classList.add('folded');
+  const button = h('button', { type: 'button', class: 'button fold-toggle', 'aria-expanded': 'false', 'aria-controls': section.id,
+    text: 'Change the model' });
+  button.addEventListener('click', () => {
+    const open = section.classList.toggle('folded') === false;
+    button.setAttribute('aria-expanded', String(open));
+    button.textContent = open ? 'Hide the model' : 'Change the model';
+  });
+  return button;
 }

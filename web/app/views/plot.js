@@ -3,6 +3,8 @@
 // the breakdown highlight individual positions), it styles from the page's CSS (and a shadow root's), it scales
 // crisply in screenshots and print, and the whole thing is ~120 lines with no dependency.
 import { s, h } from '../dom.js';
+import { formatValue } from '../../lib/format.js';
+import { attachDrag, sliderValue } from './drag.js';
 
 export const PALETTE = ['#2563eb', '#e8590c', '#0f9d58', '#c2255c', '#7048e8', '#0c8599', '#a61e4d', '#5c940d',
   '#d9480f', '#364fc7'];
@@ -17,7 +19,7 @@ const Y_TICK_SPACING = 28;
 const X_TICK_CHAR = 7;
 
 /** The round step (1, 2 or 5 × 10^k) nearest above `raw`. */
-function niceStep(raw) {
+export function niceStep(raw) {
   const power = 10 ** Math.floor(Math.log10(raw));
   const m = raw / power;
   return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * power;
@@ -81,7 +83,9 @@ const coord = (v) => String(Math.round(v * 10) / 10);
  * options: { series: [{ label, values }] all of one length, width, height, label, compact, layer, channels }.
  */
 export class LinePlot {
-  constructor({ series, width = 560, height = 170, label, compact = false, layer, channels = 1 }) {
+  /** edit: { onChange(series, t, value), label(series, t) } makes each sample a slider: drag it or use the keys. */
+  constructor({ series, width = 560, height = 170, label, compact = false, layer, channels = 1, edit = null }) {
+    this.edit = edit;
     this.pad = { left: 52, right: 12, top: 10, bottom: 24 };
     this.w = Math.max(200, Math.round(width));
     this.height = height;
@@ -93,7 +97,9 @@ export class LinePlot {
     this.count = series.length;
     this.labels = series.map((x) => x.label).join('\n');
     this.length = -1;
-    this.svg = s('svg', { viewBox: `0 0 ${this.w} ${height}`, width: this.w, height, class: 'plot', role: 'img', 'aria-label': label ?? 'line plot' });
+    this.svg = s('svg', { viewBox: `0 0 ${this.w} ${height}`, width: this.w, height, class: `plot${edit ? ' editable' : ''}`,
+      role: edit ? 'group' : 'img', 'aria-label': label ?? 'line plot' });
+    if (edit) this.#attachEdit();
     this.yGrid = s('g', { class: 'plot-grid' });
     this.xGrid = s('g', { class: 'plot-grid' });
     this.svg.append(this.yGrid, this.xGrid);
@@ -115,6 +121,26 @@ export class LinePlot {
       : null;
     this.el = h('figure', { class: 'plot-figure' }, this.svg, legend);
     this.update(series);
+  }
+
+  // Samples as sliders: the axis holds still while a point is dragged (else it would rescale under the finger).
+  #attachEdit() {
+    attachDrag(this.svg, {
+      range: () => this.range,
+      valueAt: (clientY, { lo, hi }) => {
+        const box = this.svg.getBoundingClientRect();
+        const y = (clientY - box.top) * (this.height / box.height);
+        return lo + (1 - (y - this.pad.top) / this.innerH) * (hi - lo);
+      },
+      value: (k) => this.series[Math.floor(k / this.length)].values[k % this.length],
+      step: ({ lo, hi }) => niceStep((hi - lo) / 100),
+      onChange: (k, value) => this.edit.onChange(Math.floor(k / this.length), k % this.length, value),
+      onGrab: (range) => { this.frozen = range; },
+      onRelease: () => {
+        this.frozen = null;
+        this.update(this.series);
+      },
+    });
   }
 
   /** True when update() can draw `series`: the same channels (count and labels). */
@@ -144,8 +170,13 @@ export class LinePlot {
       for (const circle of list) circle.remove();
       list.length = 0;
       if (!this.markers) return;
-      for (let t = 0; t < length; t += 1) list.push(s('circle', { cx: this.x(t), r: 3, dataset: { t } }));
-      for (let t = 0; t < length; t += 1) list.push(s('circle', { cx: this.x(t), r: HIT_RADIUS, class: 'hit', dataset: { t } }));
+      const c = this.circles.indexOf(list);
+      const k = (t) => (this.edit ? { k: c * length + t } : {});
+      for (let t = 0; t < length; t += 1) {
+        list.push(s('circle', { cx: this.x(t), r: 3, dataset: { t, ...k(t) },
+          ...(this.edit ? { role: 'slider', tabindex: c === 0 && t === 0 ? 0 : -1, 'aria-label': this.edit.label(c, t) } : {}) }));
+      }
+      for (let t = 0; t < length; t += 1) list.push(s('circle', { cx: this.x(t), r: HIT_RADIUS, class: 'hit', dataset: { t, ...k(t) } }));
     });
   }
 
@@ -155,7 +186,9 @@ export class LinePlot {
     const length = series.length ? series[0].values.length : 0;
     if (length !== this.length) this.#xScale(length);
     const { pad, w, innerH, step, xs } = this;
-    const { lo, hi } = valueRange(series);
+    this.series = series;
+    const { lo, hi } = this.frozen ?? valueRange(series);
+    this.range = { lo, hi };
     const y = (v) => pad.top + (1 - (v - lo) / (hi - lo)) * innerH;
     const grid = [];
     const ticks = niceTicks(lo, hi, Math.max(2, Math.floor(innerH / Y_TICK_SPACING) + 1));
@@ -179,6 +212,7 @@ export class LinePlot {
         const t = k % length; // the markers, then their hit circles
         if (Number.isFinite(values[t])) {
           circle.setAttribute('cy', y(values[t]));
+          if (this.edit && k < length) sliderValue(circle, values[t], this.range, formatValue(values[t]));
           if (circle.parentNode !== g) g.append(circle);
         } else {
           circle.remove();

@@ -4,30 +4,49 @@
 // input. Marks are classes toggled on existing elements (the results are memoised and never rebuilt for this).
 import { s } from '../dom.js';
 
-/** Wires selection on the results element; select({ layer, n, c, t }) is called with the chosen element. */
-export function attachSelection(resultsEl, select) {
+/**
+ * Wires selection on the results element: select({ layer, n, c, t }) is called with the element clicked, tapped or
+ * chosen with the keys (it pins the breakdown); preview(sel) with the element pointed at or focused, and
+ * preview(null) when the pointer or focus leaves the output values (the breakdown returns to the pinned one).
+ */
+export function attachSelection(resultsEl, select, preview = () => {}) {
   const fromCell = (td) => {
     const table = td.closest('table.selectable');
     if (!table || td.dataset.key === undefined) return null;
     const [n, c, t] = td.dataset.key.split(',').map(Number);
     return { layer: Number(table.dataset.layer), n, c, t };
   };
+  const fromCircle = (circle) => {
+    const svg = circle.ownerSVGElement;
+    const layer = Number(svg.dataset.layer);
+    if (layer < 0) return null;
+    const series = Number(circle.parentNode.dataset.s);
+    const channels = Number(svg.dataset.channels ?? 1);
+    return { layer, n: Math.floor(series / channels), c: series % channels, t: Number(circle.dataset.t) };
+  };
+  /** The output element under `target` (a table cell, a plot marker or its larger hit circle), or null. */
+  const elementAt = (target) => {
+    const td = target.closest?.('table.selectable td[data-key]');
+    if (td) return fromCell(td);
+    const circle = target.closest?.('svg[data-layer] circle[data-t]');
+    return circle ? fromCircle(circle) : null;
+  };
   resultsEl.addEventListener('click', (e) => {
-    const td = e.target.closest?.('table.selectable td[data-key]');
-    if (td) {
-      const sel = fromCell(td);
-      if (sel) select(sel);
-      return;
-    }
-    const circle = e.target.closest?.('svg[data-layer] circle[data-t]'); // a marker or its larger hit circle
-    if (circle) {
-      const svg = circle.ownerSVGElement;
-      const layer = Number(svg.dataset.layer);
-      if (layer < 0) return;
-      const series = Number(circle.parentNode.dataset.s);
-      const channels = Number(svg.dataset.channels ?? 1);
-      select({ layer, n: Math.floor(series / channels), c: series % channels, t: Number(circle.dataset.t) });
-    }
+    const sel = elementAt(e.target);
+    if (sel) select(sel);
+  });
+  let shown = null; // the key of the element previewed
+  const show = (sel) => {
+    const key = sel && `${sel.layer},${sel.n},${sel.c},${sel.t}`;
+    if (key === shown) return;
+    shown = key;
+    preview(sel);
+  };
+  resultsEl.addEventListener('pointerover', (e) => show(elementAt(e.target)));
+  resultsEl.addEventListener('pointerleave', () => show(null));
+  resultsEl.addEventListener('focusin', (e) => show(elementAt(e.target)));
+  resultsEl.addEventListener('focusout', (e) => {
+    if (!e.relatedTarget || !elementAt(e.relatedTarget)) show(null);
   });
   resultsEl.addEventListener('keydown', (e) => {
     const td = e.target.closest?.('table.selectable td[data-key]');

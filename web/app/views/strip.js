@@ -111,7 +111,7 @@ export function stripView({ ex, input, output, plan, args, known, filling }) {
     }));
 
   const note = ex.channelCount > drawn.length
-    ? h('p', { class: 'hint', text: `Showing ${drawn.length} of the ${ex.channelCount} input channels this output reads; the formula above sums them all.` }) : null;
+    ? h('p', { class: 'hint', text: `Showing ${drawn.length} of the ${ex.channelCount} input channels this output reads; the sum below adds them all.` }) : null;
   const captionText = [
     `Padded input (padding ${plan.padLeft} left, ${plan.paddedLength - plan.padLeft - inS.len} right, ${args.mode}) with the kernel window of out[…, ${at.t}]: `,
     `its taps sit on padded positions ${tapsText(ex.window, ex.tapCount, args.dilation)}`, args.dilation > 1 ? ` (${args.dilation} apart: dilation ${args.dilation})` : '',
