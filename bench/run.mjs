@@ -3,7 +3,7 @@
 // (sampled) and against ours (every element). ORT and tfjs vary between processes, so the whole bench runs
 // in PROCESSES child processes and the table shows the median of their medians.
 //   node bench/run.mjs [--processes 3] [--seconds 0.6] [--only audio,wide] [--stat median|min] [--no-page]
-// --no-page skips the playground's re-render times (measured in headless Chromium).
+// --no-page skips the playground's re-render and edit-to-frame times (measured in headless Chromium).
 // --stat min reports each process's fastest repetition (for a machine shared with other jobs).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,7 @@ import os from 'node:os';
 import { runAll, SHAPES } from './suite.mjs';
 import { measurePeak } from './peak.mjs';
 import { measurePage } from './page.mjs';
+import { editReport, measureEdits } from './page-edit.mjs';
 import { callReport, measureCall } from './call.mjs';
 
 const args = process.argv.slice(2);
@@ -92,6 +93,9 @@ if (!args.includes('--no-page')) {
   process.stderr.write('bench: the page in Chromium...\n');
   lines.push('', `The playground's re-render time (${os.loadavg()[0].toFixed(1)} load average when measured):`, '',
     ...(await measurePage()));
+  process.stderr.write('bench: edits typed in the page...\n');
+  lines.push('', `Edits as a person makes them, key to painted frame (${os.loadavg()[0].toFixed(1)} load average when measured):`, '',
+    ...editReport(await measureEdits()));
 }
 console.log(lines.join('\n'));
 const failures = runs.flatMap((r) => r.failures);

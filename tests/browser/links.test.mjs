@@ -115,7 +115,7 @@ test("a worker's breakdown of an older state is dropped once the state is recomp
     window.Worker = class extends Native {
       set onmessage(fn) {
         super.onmessage = (event) => {
-          if (event.data.explainOnly && window.heldReplies) window.heldReplies.push(() => fn(event));
+          if (event.data.kind === 'explain' && window.heldReplies) window.heldReplies.push(() => fn(event));
           else fn(event);
         };
       }

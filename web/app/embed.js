@@ -69,7 +69,7 @@ export async function startEmbed(root, embed) {
     },
   });
   new ResizeObserver(report).observe(doc);
-  window.conv1dPlayground = app.app;
+  window.conv1dPlayground = app; // the (frozen) controller, for the browser tests
   doc.dataset.ready = 'true';
   report();
 }

@@ -19,11 +19,12 @@ function roundTripTail(state) {
 }
 
 /**
- * The Python program for a state, from `engine` (which then holds the state's layers). Throws an Error saying
- * what to fix when the state has no output (PyTorch would raise the same error).
+ * The Python program for a state, from `engine` (which then holds the state's layers; its last run is reused when it
+ * computed this state). Throws an Error saying what to fix when the state has no output (PyTorch would raise the
+ * same error).
  */
 export function pythonProgram(engine, state, { roundTrip = true } = {}) {
-  const result = engine.run(state);
+  const result = engine.resultFor(state);
   if (result.seedError) throw new Error(`fix the seed first: ${result.seedError.message}`);
   if (result.inputError) throw new Error(`fix the input first: ${result.inputError.message}`);
   result.layers.forEach((info, i) => {

@@ -7,11 +7,13 @@
 // EDGE taps of the channels it shows), the strip's columns (the window's two ends and the selected output's
 // neighbourhood, exact) and the ends of the influencing positions. Totals say what was left out.
 
+import { PRINT_OPTIONS } from '../lib/format.js';
+
 // Up to this many terms an explanation is kept whole (the formula can then unfold every channel). Each written term
 // is about eight elements, so this is as many as the editable tables' 256 cells cost to lay out.
 export const FULL_TERMS = 256;
 // Taps written at each end of a summarised channel, as PyTorch's edgeitems.
-export const EDGE = 3;
+export const EDGE = PRINT_OPTIONS.edgeitems;
 // Channel groups written before the middle ones are folded: the first FOLD - 2 and the last.
 export const FOLD = 8;
 // Padded positions the strip shows at most, in up to three runs when the window is wider than that.
@@ -19,7 +21,8 @@ export const STRIP_COLUMNS = 33;
 // Influencing positions kept whole up to this many; beyond it the first and last half of it.
 const INFLUENCE_KEPT = 1024;
 
-const sizesOf = (shape) => {
+/** { batched, n, c, len } of an (N, C, L) or unbatched (C, L) shape. */
+export const sizesOf = (shape) => {
   const batched = shape.length === 3;
   return { batched, n: batched ? shape[0] : 1, c: batched ? shape[1] : shape[0], len: shape[shape.length - 1] };
 };

@@ -1,7 +1,8 @@
 // The hosted page: one playground instance bound to the address bar (state ⇄ URL, back/forward), or, with
 // ?embed=1, a compact instance for an iframe that reports its height to the parent page.
 import { h } from './dom.js';
-import { mountPlayground, readQueryState } from './mount.js';
+import { mountPlayground } from './mount.js';
+import { readQueryState, refusedNotice } from './url-sync.js';
 import { stateToQuery } from './state.js';
 import { embedOptions, startEmbed } from './embed.js';
 
@@ -18,10 +19,10 @@ async function start() {
     state,
     url: true,
     timingTarget: document.documentElement,
-    notice: refused ? `The link's state was refused (${refused}); showing the default example instead.` : null,
+    notice: refused ? refusedNotice(refused) : null,
   });
   if (refused) window.history.replaceState(null, '', `${window.location.pathname}${stateToQuery(state)}`);
-  window.conv1dPlayground = app.app; // for the browser tests and the curious: read-only use, please
+  window.conv1dPlayground = app; // the (frozen) controller, for the browser tests and the curious
   document.documentElement.dataset.ready = 'true';
 }
 

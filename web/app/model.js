@@ -3,39 +3,14 @@
 // every number and every rule comes from the package. Used on the main thread and in the worker.
 import { parseTensorText } from './parse.js';
 import { generateInput } from './generate.js';
-import { INT_ARGS, seedValue } from './state.js';
+import { seedValue } from './state.js';
+import { constructorArgs, FIELD_NAMES, layerOptions } from './fields.js';
 import { FOLD, FULL_TERMS, explainSelection } from './explain.js';
-
-const LAYER_FIELDS = new Set(['in_channels', 'out_channels', 'kernel_size', 'stride', 'padding', 'dilation', 'groups',
-  'bias', 'padding_mode']);
 
 /** Which control an error belongs to: the package names the argument at fault (error.argument). */
 export function errorField(error) {
-  if (LAYER_FIELDS.has(error.argument)) return error.argument;
+  if (FIELD_NAMES.includes(error.argument)) return error.argument;
   return error.argument === 'input' ? 'input' : 'layer';
-}
-
-function intArg(text, name) {
-  const t = String(text).trim();
-  if (t === '') throw Object.assign(new Error(`${name} must be a whole number`), { field: name });
-  const n = Number(t);
-  if (!Number.isFinite(n)) throw Object.assign(new Error(`${name} must be a whole number, but got '${t}'`), { field: name });
-  return n; // the package reports non-integers and out-of-range values in its own words
-}
-
-function paddingArg(text) {
-  const t = String(text).trim();
-  return /^[+-]?\d+$/.test(t) ? Number(t) : t;
-}
-
-/** The constructor arguments of one layer from its state, or throws with .field set. */
-export function layerArgs(layer) {
-  const a = {};
-  for (const name of INT_ARGS) a[name] = intArg(layer[name], name);
-  return [a.in_channels, a.out_channels, a.kernel_size, {
-    stride: a.stride, padding: paddingArg(layer.padding), dilation: a.dilation, groups: a.groups,
-    bias: Boolean(layer.bias), paddingMode: layer.padding_mode,
-  }];
 }
 
 /** The input tensor's nested values from the input state. */
@@ -140,11 +115,12 @@ export class Engine {
       nn.manualSeed(1);
     }
     for (const layerState of state.layers) {
-      const info = { error: null, editErrors: [], repr: null };
+      // options: the layer's arguments as numbers and words (fields.js), for every view that shows them.
+      const info = { error: null, editErrors: [], repr: null, options: null };
       let m = null;
       try {
-        const args = layerArgs(layerState);
-        m = new nn.Conv1d(...args);
+        info.options = layerOptions(layerState);
+        m = new nn.Conv1d(...constructorArgs(info.options));
         info.repr = String(m);
       } catch (error) {
         info.error = asError(error, error.field ?? errorField(error));
@@ -226,6 +202,12 @@ export class Engine {
     result.explain = explainSelection(this, state, result);
     result.ms = performance.now() - started;
     return result;
+  }
+
+  /** The result for `state`: the last run's when only the selection or the view options differ, else a new run. */
+  resultFor(state) {
+    const key = JSON.stringify([state.seed, state.layers, state.input]);
+    return this.lastRun?.key === key ? this.lastRun.result : this.run(state);
   }
 
   /** The breakdown of state.sel only, reusing the last run when only the selection changed. */

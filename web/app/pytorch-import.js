@@ -3,7 +3,8 @@
 // tensors (`input: tensor(...)`, `weights: tensor(...)`) — into a page state. No DOM: tested in Node and used by
 // the page, the element's attributes and the embed. Summarised printouts (`...`) are refused by parseTensorText.
 import { parseTensorText, ParseError, shapeOf, flatten, toLiteral } from './parse.js';
-import { defaultLayer, textInput, LIMITS, PADDING_MODES } from './state.js';
+import { defaultLayer, textInput, LIMITS } from './state.js';
+import { FIELD_NAMES, fieldNamed } from './fields.js';
 
 export class ImportError extends Error {
   constructor(message) {
@@ -69,9 +70,6 @@ function splitArgs(text) {
   return items.filter((s) => s !== '');
 }
 
-const INT_ARG = /^\(?\s*(-?\d+)\s*,?\s*\)?$/; // 3, (3,), (3)
-const ARG_NAMES = ['in_channels', 'out_channels', 'kernel_size', 'stride', 'padding', 'dilation', 'groups', 'bias', 'padding_mode'];
-
 /** `1, 1, kernel_size=(3,), stride=(1,), padding=same, bias=False` (repr or constructor call) → a layer state. */
 export function parseConv1dArgs(argText, where = 'Conv1d') {
   const layer = defaultLayer();
@@ -79,25 +77,16 @@ export function parseConv1dArgs(argText, where = 'Conv1d') {
   let positional = 0;
   for (const item of splitArgs(argText)) {
     const kw = /^(\w+)\s*=\s*([\s\S]+)$/.exec(item);
-    const name = kw ? kw[1] : ARG_NAMES[positional];
+    const name = kw ? kw[1] : FIELD_NAMES[positional];
     const value = (kw ? kw[2] : item).trim();
     if (!kw) positional += 1;
-    if (!ARG_NAMES.includes(name ?? '')) throw new ImportError(`${where}: unexpected argument '${item.slice(0, 40)}'`);
+    if (!FIELD_NAMES.includes(name ?? '')) throw new ImportError(`${where}: unexpected argument '${item.slice(0, 40)}'`);
     if (given.has(name)) throw new ImportError(`${where}: argument '${name}' given twice`);
     given.add(name);
-    const word = value.replace(/^['"]|['"]$/g, '');
-    if (name === 'bias') {
-      if (!/^(True|False)$/.test(value)) throw new ImportError(`${where}: bias must be True or False, not '${value.slice(0, 20)}'`);
-      layer.bias = value === 'True';
-    } else if (name === 'padding_mode') {
-      if (!PADDING_MODES.includes(word)) throw new ImportError(`${where}: unknown padding_mode '${word.slice(0, 20)}'`);
-      layer.padding_mode = word;
-    } else if (name === 'padding' && /^(same|valid)$/.test(word)) {
-      layer.padding = word;
-    } else {
-      const m = INT_ARG.exec(value);
-      if (!m) throw new ImportError(`${where}: ${name} must be an integer, not '${value.slice(0, 20)}'`);
-      layer[name] = String(Number(m[1]));
+    try {
+      layer[name] = fieldNamed(name).fromPython(value, name);
+    } catch (error) {
+      throw new ImportError(`${where}: ${error.message}`);
     }
   }
   for (const name of ['in_channels', 'out_channels', 'kernel_size']) {

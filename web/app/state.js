@@ -1,11 +1,10 @@
 // The page's whole state: one plain object that round-trips through the URL's query string, so a
 // copied link reproduces the page exactly (seed, layers, edited weights, input, view options).
-// The URL is untrusted: parseState() validates everything and refuses what it cannot accept.
+// The URL is untrusted: parseState() validates everything and refuses what it cannot accept. A layer's arguments
+// are the ones fields.js describes, read and written as it says.
+import { FIELD_NAMES, initialArgs, LAYER_FIELDS, NUMBER_TEXT } from './fields.js';
 
-export const PADDING_MODES = ['zeros', 'reflect', 'replicate', 'circular'];
 export const INPUT_KINDS = ['text', 'ramp', 'sine', 'step', 'impulse', 'noise'];
-// The integer arguments of nn.Conv1d, in PyTorch's order; `padding` is kept as text (number or 'same'/'valid').
-export const INT_ARGS = ['in_channels', 'out_channels', 'kernel_size', 'stride', 'dilation', 'groups'];
 
 export const LIMITS = Object.freeze({
   // linkLength: the longest link the page writes, the whole address counted. Common servers refuse longer request
@@ -17,10 +16,7 @@ export const LIMITS = Object.freeze({
 });
 
 export function defaultLayer(overrides = {}) {
-  return {
-    in_channels: '1', out_channels: '1', kernel_size: '3', stride: '1', padding: '0', dilation: '1', groups: '1',
-    bias: true, padding_mode: 'zeros', weightEdits: {}, biasEdits: {}, ...overrides,
-  };
+  return { ...initialArgs(), weightEdits: {}, biasEdits: {}, ...overrides };
 }
 
 export function defaultState() {
@@ -58,7 +54,6 @@ export function cloneState(state) {
   return structuredClone(state);
 }
 
-const LAYER_ARGS = [...INT_ARGS, 'padding', 'bias', 'padding_mode'];
 const sameEdits = (a, b) => {
   const ka = Object.keys(a);
   return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && Object.is(a[k], b[k]));
@@ -76,7 +71,7 @@ export function matchingPreset(state) {
     if (inp.kind !== 'text' || inp.text !== p.input.text) continue;
     const same = state.layers.every((l, i) => {
       const q = p.layers[i];
-      return LAYER_ARGS.every((k) => l[k] === q[k]) && sameEdits(l.weightEdits, q.weightEdits) && sameEdits(l.biasEdits, q.biasEdits);
+      return FIELD_NAMES.every((k) => l[k] === q[k]) && sameEdits(l.weightEdits, q.weightEdits) && sameEdits(l.biasEdits, q.biasEdits);
     });
     if (same) return n;
   }
@@ -111,8 +106,8 @@ export function hasEdits(state) {
 
 // ---- URL encoding ------------------------------------------------------------------------------
 // ?seed=1&layer=1,1,3,1,0,1,1,1,zeros&w0=0:0.2975,1:-0.2548&b0=0:0.271&input=[[[1,2,3,4,5]]]
-// layer fields: in_channels,out_channels,kernel_size,stride,padding,dilation,groups,bias(1|0),padding_mode;
-// each field is percent-encoded, so any text a person typed survives. Generated input: gen=sine&n=1&c=2&len=64
+// layer fields: LAYER_FIELDS in order (in_channels,out_channels,kernel_size,stride,padding,dilation,groups,bias(1|0),
+// padding_mode); each field is percent-encoded, so any text a person typed survives. Generated input: gen=sine&n=1&c=2&len=64
 // (n=none for unbatched (C, L) input).
 
 const encodeField = (s) => encodeURIComponent(s).replace(/%20/g, ' ');
@@ -124,8 +119,7 @@ export function stateToParams(state) {
   const p = new URLSearchParams();
   p.set('seed', state.seed);
   state.layers.forEach((l, i) => {
-    p.append('layer', [l.in_channels, l.out_channels, l.kernel_size, l.stride, l.padding, l.dilation, l.groups,
-      l.bias ? '1' : '0', l.padding_mode].map(encodeField).join(','));
+    p.append('layer', LAYER_FIELDS.map((f) => encodeField(f.toUrl(l[f.name]))).join(','));
     if (Object.keys(l.weightEdits).length) p.set(`w${i}`, editsToText(l.weightEdits));
     if (Object.keys(l.biasEdits).length) p.set(`b${i}`, editsToText(l.biasEdits));
   });
@@ -197,7 +191,6 @@ export function seedValue(text) {
 }
 
 const INT_TEXT = /^-?\d{1,12}$/;
-const NUMBER_TEXT = /^(?:-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|-?inf|nan)$/;
 
 function parseEdits(text, name) {
   const edits = {};
@@ -234,7 +227,9 @@ export function parseState(search, { file = false } = {}) {
   if (layerTexts.length > LIMITS.layers) throw new StateError(`at most ${LIMITS.layers} layers`);
   const layers = layerTexts.map((text, i) => {
     const fields = text.split(',');
-    if (fields.length !== 9) throw new StateError(`layer ${i + 1}: expected 9 fields, got ${fields.length}`);
+    if (fields.length !== LAYER_FIELDS.length) {
+      throw new StateError(`layer ${i + 1}: expected ${LAYER_FIELDS.length} fields, got ${fields.length}`);
+    }
     let decoded;
     try {
       decoded = fields.map((f) => decodeURIComponent(f));
@@ -242,21 +237,15 @@ export function parseState(search, { file = false } = {}) {
       throw new StateError(`layer ${i + 1}: bad encoding`);
     }
     if (decoded.some((f) => f.length > LIMITS.fieldLength)) throw new StateError(`layer ${i + 1}: a field is too long`);
-    const [inC, outC, k, stride, padding, dilation, groups, bias, mode] = decoded;
-    if (!/^[01]$/.test(bias)) throw new StateError(`layer ${i + 1}: bias must be 1 or 0`);
-    if (!PADDING_MODES.includes(mode)) throw new StateError(`layer ${i + 1}: unknown padding_mode`);
-    // Integer fields may hold anything a person can type into a number field (the page then explains the
-    // error); refuse only what such a field cannot produce.
-    for (const [name, v] of [['in_channels', inC], ['out_channels', outC], ['kernel_size', k], ['stride', stride],
-      ['dilation', dilation], ['groups', groups]]) {
-      if (v !== '' && !NUMBER_TEXT.test(v)) throw new StateError(`layer ${i + 1}: ${name} is not a number`);
-    }
-    if (/[<>"'`\\]/.test(padding)) throw new StateError(`layer ${i + 1}: padding contains unexpected characters`);
-    return {
-      in_channels: inC, out_channels: outC, kernel_size: k, stride, padding, dilation, groups,
-      bias: bias === '1', padding_mode: mode,
-      weightEdits: parseEdits(p.get(`w${i}`), `w${i}`), biasEdits: parseEdits(p.get(`b${i}`), `b${i}`),
-    };
+    const layer = {};
+    LAYER_FIELDS.forEach((f, k) => {
+      try {
+        layer[f.name] = f.fromUrl(decoded[k], f.name);
+      } catch (error) {
+        throw new StateError(`layer ${i + 1}: ${error.message}`);
+      }
+    });
+    return { ...layer, weightEdits: parseEdits(p.get(`w${i}`), `w${i}`), biasEdits: parseEdits(p.get(`b${i}`), `b${i}`) };
   });
   for (const key of p.keys()) {
     const m = /^[wb](\d+)$/.exec(key);

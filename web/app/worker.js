@@ -1,21 +1,17 @@
-// Computes heavy states off the main thread, with the same Engine the page uses for light ones.
+// Computes heavy states off the main thread, with the same Engine and jobs the page uses for light ones
+// (scheduler.js: { id, kind, state } in, { id, kind, value } or { id, kind, error } out).
 import { load } from '../lib/index.js';
 import { Engine } from './model.js';
+import { perform } from './scheduler.js';
 
 const ready = load().then((nn) => new Engine(nn));
 
 self.onmessage = async (event) => {
-  const { id, state, explainOnly } = event.data;
+  const { id, kind } = event.data;
   const engine = await ready;
-  let result;
   try {
-    if (explainOnly) {
-      self.postMessage({ id, explainOnly: true, explain: engine.explainOnly(state) });
-      return;
-    }
-    result = engine.run(state);
+    self.postMessage({ id, kind, value: perform(engine, event.data) });
   } catch (error) {
-    result = { fatal: error instanceof Error ? error.message : String(error) };
+    self.postMessage({ id, kind, error: error instanceof Error ? error.message : String(error) });
   }
-  self.postMessage({ id, result });
 };

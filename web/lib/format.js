@@ -11,8 +11,10 @@
  */
 
 const PRECISION = 4;
-const THRESHOLD = 1000;
-const EDGEITEMS = 3;
+/** PyTorch's default summarisation: tensors of more than `threshold` values print `edgeitems` at each end. The
+ * playground's tables and breakdown summarise by the same rule. */
+export const PRINT_OPTIONS = Object.freeze({ threshold: 1000, edgeitems: 3 });
+const { threshold: THRESHOLD, edgeitems: EDGEITEMS } = PRINT_OPTIONS;
 const LINEWIDTH = 80;
 const PREFIX = 'tensor(';
 
@@ -118,7 +120,7 @@ function makeFormatter(values) {
 }
 
 /** Indices printed along a dimension of `size`; `null` marks the `...`. */
-function shownIndices(size, summarize) {
+export function shownIndices(size, summarize) {
   if (summarize && size > 2 * EDGEITEMS) {
     const head = Array.from({ length: EDGEITEMS }, (_, i) => i);
     const tail = Array.from({ length: EDGEITEMS }, (_, i) => size - EDGEITEMS + i);

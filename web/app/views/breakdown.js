@@ -208,8 +208,8 @@ export class ExplainPanel {
 
   #build(state, result, ex, info, input) {
     const { at } = ex;
-    const layer = state.layers[at.layer];
-    const mode = layer.padding_mode;
+    const o = info.options; // the layer's arguments as the engine read them
+    const mode = o.padding_mode;
     const stack = state.layers.length > 1;
     setText(this.where, `${stack ? `Layer ${at.layer + 1} · ` : ''}out[${idx(at.batched, at.n, at.c, at.t)}]${at.implicit ? ' · first element' : ''}`);
     setText(this.hint, at.implicit
@@ -222,7 +222,7 @@ export class ExplainPanel {
     const who = stack
       ? [`x is the input of Layer ${at.layer + 1}${at.layer > 0 ? ` (Layer ${at.layer}'s output)` : ' (the page\'s input)'}; w and b are Layer ${at.layer + 1}'s weight and bias.`]
       : ['x is the input, w the weight and b the bias.'];
-    const group = Number(layer.groups) > 1 ? ` groups=${layer.groups}: output channel ${at.c} belongs to group ${ex.group} and reads ${info.weight.shape[1] === 1 ? `input channel ${ex.firstInChannel}` : `input channels ${ex.firstInChannel}…${ex.firstInChannel + info.weight.shape[1] - 1}`} only.` : '';
+    const group = o.groups > 1 ? ` groups=${o.groups}: output channel ${at.c} belongs to group ${ex.group} and reads ${info.weight.shape[1] === 1 ? `input channel ${ex.firstInChannel}` : `input channels ${ex.firstInChannel}…${ex.firstInChannel + info.weight.shape[1] - 1}`} only.` : '';
     // Formula, strip and receptive field are virtual nodes diffed against the previous breakdown's: the next one
     // differs mostly in its numbers, so only those reach the page (new subtrees, ~700 nodes, would be styled and
     // laid out from scratch; building real nodes to compare would cost as much as the rest of the re-render).
@@ -242,7 +242,7 @@ export class ExplainPanel {
       this.knownData = input.data;
     }
     for (const term of ex.terms) if (term.padded) this.known.set(`${term.inChannel}:${term.paddedPosition}`, term);
-    const args = { stride: Number(layer.stride), dilation: Number(layer.dilation), kernel: Number(layer.kernel_size), mode };
+    const args = { stride: o.stride, dilation: o.dilation, kernel: o.kernel_size, mode };
     const scroller = this.strip.querySelector('.strip-scroll');
     const hadFocus = scroller && scroller === activeOf(scroller);
     patchVirtual(this.strip, [stripView({ ex, input, output: info.output, plan: info.plan, args, known: this.known, filling: this.filling })]);
@@ -260,7 +260,7 @@ export class ExplainPanel {
       sc.scrollLeft = Math.max(0, cell.offsetLeft + cell.offsetWidth / 2 - sc.clientWidth / 2);
     }, 0));
     const inLen = result.input.shape[result.input.shape.length - 1];
-    patchVirtual(this.rf, [receptiveView({ ex, layers: state.layers, inputLength: inLen })]);
+    patchVirtual(this.rf, [receptiveView({ ex, layers: result.layers.map((l) => l.options), inputLength: inLen })]);
   }
 
   dispose() {

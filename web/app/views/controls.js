@@ -2,19 +2,8 @@
 // Built once per structure (number/order of layers) and then updated in place, so the field a person is
 // typing in keeps its focus and caret. Views only read `state` and `result` and call `actions`.
 import { activeOf, h, patchChildren, s as svg, uid } from '../dom.js';
-import { INPUT_KINDS, matchingPreset, PADDING_MODES } from '../state.js';
-
-const FIELD_HELP = {
-  in_channels: 'Channels C of the input to this layer.',
-  out_channels: 'Number of filters; channels of the output.',
-  kernel_size: 'Taps per filter.',
-  stride: 'Step between output positions.',
-  padding: "A number, 'same' or 'valid'.",
-  dilation: 'Spacing between kernel taps.',
-  groups: 'Split channels into independent groups.',
-  padding_mode: 'What fills the padding.',
-  bias: 'Adds one learned value per output channel.',
-};
+import { INPUT_KINDS, matchingPreset } from '../state.js';
+import { FIELD_HELP, NUMBER_FIELDS as INT_FIELDS, PADDING_MODES, PADDING_WORDS } from '../fields.js';
 
 const ERROR_HINTS = {
   kernel_size: 'The (dilated) kernel must fit inside the padded input: lengthen the input, add padding, or shrink kernel_size or dilation.',
@@ -206,8 +195,6 @@ const ICONS = {
   remove: 'M4 4l8 8M12 4l-8 8',
 };
 
-const INT_FIELDS = ['in_channels', 'out_channels', 'kernel_size', 'stride', 'padding', 'dilation', 'groups'];
-
 export class LayerCard {
   constructor(index, count, actions) {
     this.index = index;
@@ -224,7 +211,7 @@ export class LayerCard {
         const listId = uid('padding-options');
         control = h('input', { type: 'text', list: listId, spellcheck: 'false', autocomplete: 'off' });
         control.addEventListener('input', () => actions.setLayerArg(this.index, 'padding', control.value));
-        this.paddingList = h('datalist', { id: listId }, ['0', '1', '2', 'same', 'valid'].map((v) => h('option', { value: v })));
+        this.paddingList = h('datalist', { id: listId }, ['0', '1', '2', ...PADDING_WORDS].map((v) => h('option', { value: v })));
       } else {
         control = number(name);
       }
@@ -291,10 +278,10 @@ export class LayerCard {
     let layerMessage = null;
     if (error && !fieldName) layerMessage = error.field === 'input' ? `${error.message} (see input)` : error.message;
     showError(this.layerError, layerMessage);
-    this.#updateShape(layer, info, ctx);
+    this.#updateShape(info, ctx);
   }
 
-  #updateShape(layer, info, ctx) {
+  #updateShape(info, ctx) {
     const plan = info?.plan;
     if (!plan) {
       const why = info?.pending ? 'Computing…' : info?.blockedBy !== null && info?.blockedBy !== undefined
@@ -308,8 +295,9 @@ export class LayerCard {
     this.shape.style.minHeight = '';
     const inShape = ctx.inShape;
     const pad = plan.padLeft === plan.padRight ? `2·${plan.padLeft}` : `${plan.padLeft} + ${plan.padRight}`;
-    const padNote = typeof ctx.paddingValue === 'string'
-      ? h('p', { class: 'shape-note', text: `padding='${ctx.paddingValue}' pads ${plan.padLeft} on the left and ${plan.padRight} on the right.` })
+    const o = info.options;
+    const padNote = typeof o.padding === 'string'
+      ? h('p', { class: 'shape-note', text: `padding='${o.padding}' pads ${plan.padLeft} on the left and ${plan.padRight} on the right.` })
       : null;
     // Patched, not replaced: only the numbers that changed are laid out again (and announced: aria-live).
     patchChildren(this.shape, [
@@ -318,7 +306,7 @@ export class LayerCard {
       h('p', { class: 'formula' },
         h('span', { class: 'formula-general', text: 'L_out = ⌊(L_in + padding_total − dilation·(kernel_size − 1) − 1) / stride⌋ + 1' }),
         h('span', { class: 'formula-filled',
-          text: `= ⌊(${plan.length} + ${pad} − ${Number(layer.dilation)}·(${Number(layer.kernel_size)} − 1) − 1) / ${Number(layer.stride)}⌋ + 1 = ${plan.outLength}` })),
+          text: `= ⌊(${plan.length} + ${pad} − ${o.dilation}·(${o.kernel_size} − 1) − 1) / ${o.stride}⌋ + 1 = ${plan.outLength}` })),
       padNote]);
   }
 }

@@ -5,7 +5,8 @@ import { h, uid } from '../dom.js';
 const TABS = [['python', 'Python'], ['json', 'JSON'], ['import', 'Import']];
 
 export class ExchangePanel {
-  /** python(), json(): the texts to show (may throw with a message); importText(text): applies or throws. */
+  /** python(), json(): the texts to show, or promises of them (may throw or reject with a message); importText(text):
+   * applies or throws. */
   constructor({ python, json, importText, readOnly = false }) {
     this.sources = { python, json };
     this.importText = importText;
@@ -61,16 +62,19 @@ export class ExchangePanel {
       ? ['A PyTorch 1.13 program that reproduces this page: the layers, ', h('code', { text: 'torch.manual_seed' }),
         ' or the exact weights, the input, the forward pass. Its output pasted into Import restores this state.']
       : ['The state as JSON; paste it into Import (or use its ', h('code', { text: 'query' }), ' as a link).']));
-    try {
-      const text = this.sources[tab]();
+    // Only the text asked last is shown: an older one arriving later is not.
+    const asked = (this.asked = {});
+    new Promise((resolve) => { resolve(this.sources[tab]()); }).then((text) => {
+      if (asked !== this.asked) return;
       this.output.firstChild.textContent = text;
       this.output.hidden = false;
       this.copy.disabled = false;
-    } catch (error) {
+    }, (error) => {
+      if (asked !== this.asked) return;
       this.output.hidden = true;
       this.copy.disabled = true;
       this.#fail(`Nothing to export: ${error.message}`);
-    }
+    });
   }
 
   #fail(message) {

@@ -31,8 +31,8 @@ function endsText(list) {
 }
 
 /**
- * ex: explanation (fields, influencing, at); layers: the page's layer states (their kernel_size, stride,
- * dilation fill in the formula); inputLength: L of the original input.
+ * ex: explanation (fields, influencing, at); layers: each layer's options as the engine read them (their
+ * kernel_size, stride, dilation fill in the formula); inputLength: L of the original input.
  */
 export function receptiveView({ ex, layers, inputLength }) {
   const fields = ex.fields;
@@ -41,9 +41,7 @@ export function receptiveView({ ex, layers, inputLength }) {
   const rows = fields.map((field, i) => {
     const l = layers[i];
     const prev = i === 0 ? { size: 1, jump: 1 } : fields[i - 1];
-    const ks = Number(l.kernel_size);
-    const d = Number(l.dilation);
-    const s = Number(l.stride);
+    const { kernel_size: ks, dilation: d, stride: s } = l;
     return h('tr', { class: i === k ? 'current' : i > k ? 'later' : '' },
       h('th', { scope: 'row', text: `Layer ${i + 1}` }),
       h('td', { text: `${ks}, ${s}, ${d}` }),

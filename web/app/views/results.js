@@ -227,7 +227,6 @@ export class ResultsView {
 
     // Layers: weights, biases, intermediate outputs.
     layers.forEach((info, i) => {
-      const layerState = state.layers[i];
       const intermediate = state.showAll && i < layers.length - 1
         ? this.#view(`layer${i}`, info.output, { name: `Layer ${i + 1} output`, width, layer: i }) : this.#view(`layer${i}`, null);
       // New values alone do not rebuild the layer's section: its tables, heatmap and printouts update in place.
@@ -240,7 +239,7 @@ export class ResultsView {
       const edits = userEdits(state, i);
       edits.resetText = state.preset === 2 || state.preset === 3 ? `Reset to Example ${state.preset}` : 'Reset from seed';
       this.#updateEdits(info, edits, i, pasteErrors);
-      this.offscreen.run(`layer${i}`, 'params', () => this.#updateParams(info, layerState, edits, i));
+      this.offscreen.run(`layer${i}`, 'params', () => this.#updateParams(info, edits, i));
     });
     for (const key of this.memoCache.keys()) {
       if (/^layer\d+$/.test(key) && Number(key.slice(5)) >= layers.length) this.memoCache.delete(key);
@@ -252,10 +251,10 @@ export class ResultsView {
   }
 
   /** Shows a layer's weight and bias values in its (persistent) tables, heatmap and printouts. */
-  #updateParams(info, layerState, edits, i) {
+  #updateParams(info, edits, i) {
     const t = this.weightTables[i];
     if (!info.weight) return;
-    const groups = Number(layerState.groups) || 1;
+    const groups = info.options.groups || 1;
     t.weight.update(info.weight, edits.weight, groups, this.expanded.has(i));
     t.heatmap.update(info.weight, groups);
     t.weightPrintout?.update(info.weight.shape, info.weight.data);

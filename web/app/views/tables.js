@@ -3,20 +3,13 @@
 // Tensors above PyTorch's print threshold (1000 values) are summarised as PyTorch summarises them: the
 // first and last 3 along each dimension.
 import { activeOf, h } from '../dom.js';
-import { formatValue } from '../../lib/format.js';
+import { formatValue, PRINT_OPTIONS, shownIndices } from '../../lib/format.js';
 import { parseNumber } from '../parse.js';
 
-const THRESHOLD = 1000;
+const { threshold: THRESHOLD, edgeitems: EDGE } = PRINT_OPTIONS;
 // Editable tables are summarised sooner: hundreds of live <input>s cost more than a frame to lay out. "Show all"
 // goes up to PyTorch's threshold only (16000 inputs took seconds to lay out).
 export const EDIT_THRESHOLD = 256;
-const EDGE = 3;
-
-/** Indices shown along one dimension; null marks the '…' gap. */
-export function shownIndices(size, summarize) {
-  if (!summarize || size <= 2 * EDGE) return Array.from({ length: size }, (_, i) => i);
-  return [0, 1, 2, null, size - 3, size - 2, size - 1];
-}
 
 const numel = (shape) => shape.reduce((a, b) => a * b, 1);
 
