@@ -8,7 +8,7 @@ import { ACTION_NAMES, READ_ONLY_ACTIONS, Session } from './session.js';
 import { pendingResult, Scheduler } from './scheduler.js';
 import { refusedNotice, UrlSync } from './url-sync.js';
 import { Page } from './page.js';
-import { importText, pythonProgram, stateToJson } from './exchange.js';
+import { importedProgram, importText, pythonProgram, stateToJson } from './exchange.js';
 
 export { readQueryState } from './url-sync.js';
 
@@ -142,6 +142,15 @@ export async function mountPlayground(root, options = {}) {
     return message;
   }
 
+  // A run that leaves the state as it is (the same program run again) changes nothing, so Undo still goes back
+  // to the state before the first run.
+  function importProgram(parsed) {
+    const { state, message } = importedProgram(nn, parsed, session.state);
+    if (stateToJson(state) === stateToJson(session.state)) return 'Ran the program: the playground already shows its model and input.';
+    actions.importState(state, message);
+    return message;
+  }
+
   const page = new Page(root, {
     actions,
     options,
@@ -150,6 +159,9 @@ export async function mountPlayground(root, options = {}) {
     exchange: {
       python: () => scheduler.python(session.state), json: () => stateToJson(session.state), importText: importFrom,
     },
+    // The Code view runs what it shows, so its program has no round-trip tail (its printing options are not in the
+    // Python subset, and the run itself brings the state back).
+    code: { program: () => scheduler.python(session.state, { roundTrip: false }), importProgram },
     onDrained: () => {
       if (destroyed) return;
       page.explain?.remark();
