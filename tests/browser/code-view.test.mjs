@@ -73,7 +73,8 @@ test('kernel_size=3 → 2 typed key by key, run by button and Ctrl+Enter: runPyt
   assert.equal(await outputPrintout(page), expected.stdout.trim());
   assert.match(new URL(page.url()).search, /layer=1,1,2,/);
   assert.equal(await page.getByRole('group', { name: 'Layer 1' }).getByLabel('kernel_size', { exact: true }).inputValue(), '2');
-  assert.match(await page.locator('.code-status').textContent(), /^Ran the program: imported 1 layer/);
+  assert.equal(await page.locator('.code-status').textContent(), 'The playground now shows model with x as its input.');
+  assert.match(await page.locator('.notice').textContent(), /^Ran the program: imported 1 layer/);
 
   await editor.focus();
   const byKeys = await runAndRead(cell, () => page.keyboard.press('Control+Enter'));
@@ -141,7 +142,12 @@ test('an error program prints its line and leaves the page as it was', async () 
 for (const width of [1280, 375]) {
   test(`the Code view at ${width} px: axe-clean, no sideways scrolling`, async () => {
     const { page, cell } = await openCodeView(width);
+    const url = page.url();
     await runAndRead(cell, () => cell.getByRole('button', { name: 'Run Program' }).click());
+    // The state's own program, run unchanged, is no change: no notice, no Undo, the same link.
+    assert.equal(await page.locator('.code-status').textContent(), 'The playground already shows model with x as its input.');
+    assert.equal(await page.locator('.notice').count(), 0);
+    assert.equal(page.url(), url);
     await page.screenshot({ path: `/tmp/shots/code-view-${width}.png`, fullPage: false });
     await cell.screenshot({ path: `/tmp/shots/code-view-cell-${width}.png` });
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true);

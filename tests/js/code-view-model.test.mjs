@@ -8,7 +8,7 @@ import { createSession } from '../../web/python/index.js';
 import { programModel } from '../../web/app/code-model.js';
 import { importedProgram, pythonProgram } from '../../web/app/exchange.js';
 import { Engine } from '../../web/app/model.js';
-import { defaultState, preset } from '../../web/app/state.js';
+import { defaultState, preset, stateToQuery } from '../../web/app/state.js';
 
 const nn = await load();
 const HEAD = 'import torch\nimport torch.nn as nn\n';
@@ -64,6 +64,7 @@ test('a program\'s model becomes a state that computes what the program printed;
     const back = importedProgram(nn, again.parsed, start).state;
     assert.deepEqual(back.layers, start.layers);
     assert.equal(back.input.text, start.input.text);
+    assert.equal(stateToQuery(back), stateToQuery(start));
     assert.equal(pythonProgram(engine, back), pythonProgram(engine, start));
   }
   engine.dispose();

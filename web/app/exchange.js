@@ -65,7 +65,8 @@ export function seededParams(nn, state) {
 export function importedProgram(nn, parsed, current) {
   try {
     const { state, message } = importedState(parsed, current, (s) => seededParams(nn, s));
-    return { state, message: `Ran the program: ${message.replace(/^Imported/, 'imported')}` };
+    // The selected output stays (the breakdown clamps it to the new shapes), so a run that changes nothing is no change.
+    return { state: { ...state, sel: current.sel ?? null }, message: `Ran the program: ${message.replace(/^Imported/, 'imported')}` };
   } catch (error) {
     if (error instanceof ImportError) throw new Error(error.message);
     throw error;

@@ -3,7 +3,7 @@
 // so every instance owns its session, worker, timers and listeners: several live on one page without sharing
 // anything but the WebAssembly module. Only an instance created with `url: true` touches history.
 import { load } from '../lib/index.js';
-import { cloneState, defaultState } from './state.js';
+import { cloneState, defaultState, stateToQuery } from './state.js';
 import { ACTION_NAMES, READ_ONLY_ACTIONS, Session } from './session.js';
 import { pendingResult, Scheduler } from './scheduler.js';
 import { refusedNotice, UrlSync } from './url-sync.js';
@@ -143,12 +143,12 @@ export async function mountPlayground(root, options = {}) {
   }
 
   // A run that leaves the state as it is (the same program run again) changes nothing, so Undo still goes back
-  // to the state before the first run.
+  // to the state before the first run. Returns whether the state changed.
   function importProgram(parsed) {
     const { state, message } = importedProgram(nn, parsed, session.state);
-    if (stateToJson(state) === stateToJson(session.state)) return 'Ran the program: the playground already shows its model and input.';
+    if (stateToQuery(state) === stateToQuery(session.state)) return false;
     actions.importState(state, message);
-    return message;
+    return true;
   }
 
   const page = new Page(root, {

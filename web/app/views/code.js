@@ -7,7 +7,8 @@ import '../code-cell.js';
 
 export class CodePanel {
   /** program(): a promise of the state's program text (rejects with a message); importProgram(parsed): applies a
-   * run's model to the page and returns the notice's text (throws with a message). */
+   * run's model to the page (its notice says what changed, with Undo), returns whether the state changed (throws with
+   * a message). */
   constructor({ program, importProgram }) {
     this.program = program;
     this.importProgram = importProgram;
@@ -47,7 +48,10 @@ export class CodePanel {
       this.status.textContent = `Nothing to show: ${model.problem}. The playground is unchanged.`;
     } else {
       try {
-        this.status.textContent = this.importProgram(model.parsed);
+        const changed = this.importProgram(model.parsed);
+        const input = model.inputName ? ` with ${model.inputName} as its input` : ' (no tensor fits it as input: the input stays)';
+        this.status.textContent = changed ? `The playground now shows ${model.name}${input}.`
+          : `The playground already shows ${model.name}${input}.`;
       } catch (refused) {
         this.status.textContent = `The playground cannot show ${model.name}: ${refused.message}. It is unchanged.`;
       }
