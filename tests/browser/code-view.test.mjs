@@ -96,6 +96,9 @@ test('kernel_size=3 → 2 typed key by key, run by button and Ctrl+Enter: runPyt
   await cell.getByRole('button', { name: 'Reset to the current state' }).click();
   await page.waitForFunction((el) => el.code.includes('nn.Conv1d(2, 1'), await cell.elementHandle());
   assert.ok(!(await editor.inputValue()).includes('print(x)'));
+  // Reset hides itself once there is nothing to put back; the keyboard focus goes to the code.
+  assert.equal(await cell.getByRole('button', { name: 'Reset to the current state' }).isVisible(), false);
+  assert.equal(await cell.evaluate((el) => el.shadowRoot.activeElement?.tagName), 'TEXTAREA');
   assert.deepEqual(page.problems, []);
 });
 

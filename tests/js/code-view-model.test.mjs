@@ -42,6 +42,15 @@ test('an unbatched (C, L) input fits; float32 values come back as their shortest
   assert.deepEqual(m.parsed.input, { values: [[0.1, 0.2, 0.3], [1.5, -2, 3.25]], shape: [2, 3] });
 });
 
+test('no tensor fits the model: no input (the page keeps its own)', () => {
+  const m = modelOf('x = torch.ones(1, 1, 5)\nm = nn.Conv1d(3, 1, 2)\n');
+  assert.equal(m.inputName, null);
+  assert.equal(m.parsed.input, null);
+  const { state } = importedProgram(nn, m.parsed, defaultState());
+  assert.equal(state.input.text, defaultState().input.text);
+  assert.equal(state.layers[0].in_channels, '3');
+});
+
 test('no model, an activation, a nested Sequential: a message, no state', () => {
   assert.deepEqual(programModel(new Map([['x', 1n]])), { problem: 'the program leaves no nn.Conv1d or nn.Sequential in a variable' });
   assert.match(modelOf('m = nn.Sequential(nn.Conv1d(1, 1, 3), nn.ReLU())').problem, /^m: the model contains ReLU: the playground holds only Conv1d layers/);

@@ -16,7 +16,8 @@
 // reset-label (the Reset button's text; default "Reset"). Reset shows once the code differs from its source.
 // Properties: code (the editor's text), source (the code Reset puts back; the editor follows it until the reader
 // edits), result (the last { stdout, error }), run(), reset().
-// Events: conv1d-run (detail: { stdout, error }, and `model` with `program`) after every run. Write `<` in the code as `&lt;` (it is HTML).
+// Events: conv1d-run (detail: { stdout, error }, and `model` with `program`) after every run.
+// Write `<` in the code as `&lt;` (it is HTML).
 // Cells compute in a Web Worker when the page's origin serves one (as web/app/mount.js decides for the playground),
 // else on the main thread; the runtime's step budget bounds both.
 import { highlightPython } from './python-highlight.js';
@@ -253,7 +254,10 @@ export class Conv1dCodeElement extends Base {
     this.#showReset();
 
     runButton.addEventListener('click', () => this.run());
-    resetButton.addEventListener('click', () => this.reset());
+    resetButton.addEventListener('click', () => {
+      this.reset();
+      editor.focus(); // Reset hides itself: the focus goes where the code is, not to the page's start
+    });
     editor.addEventListener('input', () => {
       this.#highlight();
       this.#showReset();

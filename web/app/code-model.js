@@ -44,12 +44,13 @@ export function programModel(variables) {
     throw error;
   }
   if (!layers?.length) {
-    return { problem: `${name}: the playground holds only Conv1d layers, and ${name} is ${model.repr().split('\n')[0]}` };
+    const first = model.repr().split('\n')[0];
+    return { problem: `${name}: the playground holds only Conv1d layers, and ${name} is ${first}` };
   }
   const convs = built.layers ?? [built];
-  const params = convs.flatMap((conv, i) => [['weight', conv.weight], ['bias', conv.bias]]
+  const params = convs.flatMap((conv, i) => Object.entries({ weight: conv.weight, bias: conv.bias })
     .filter(([, tensor]) => tensor)
-    .map(([kind, tensor]) => ({ layer: i, kind, values: tensor.toArray(), shape: tensor.shape, label: `${i}.${kind}` })));
+    .map(([kind, t]) => ({ layer: i, kind, label: `${i}.${kind}`, values: t.toArray(), shape: t.shape })));
   const inChannels = convs[0].inChannels;
   const input = [...variables].find(([, value]) => isTensor(value) && fits(value, inChannels));
   return {
