@@ -157,3 +157,14 @@ for (const width of [1280, 375]) {
     assert.deepEqual(await audit(page, `code view ${width}`), []);
   });
 }
+
+test('an embed choosing panels=code,output shows the Code view open (no toolbar to open it) and runs it', async () => {
+  const page = await openPage(env.chrome.browser, `${env.server.url}?embed=1&panels=code,output`);
+  const cell = page.locator('conv1d-code[program]');
+  await page.waitForFunction((el) => el.code.includes('nn.Conv1d'), await cell.elementHandle());
+  assert.equal(await page.getByRole('button', { name: 'Code', exact: true }).isVisible(), false);
+  const shown = await runAndRead(cell, () => cell.getByRole('button', { name: 'Run Program' }).click());
+  assert.deepEqual(shown, { stdout: runPython(nn, await cell.evaluate((el) => el.code)).stdout, error: '' });
+  await page.screenshot({ path: '/tmp/shots/code-view-embed.png' });
+  assert.deepEqual(page.problems, []);
+});
