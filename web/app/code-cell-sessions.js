@@ -8,11 +8,22 @@ export class PythonSessions {
   #nn = null;
   #sessions = new Map();
 
-  /** Runs `source` in session `name` (created on first use): { stdout, error: null | { type, message, line } }. */
-  async run(name, source) {
+  /**
+   * Runs `source` in session `name` (created on first use): { stdout, error: null | { type, message, line } }.
+   * With `program`, `source` runs as runPython runs it (a fresh session, `name` unused) and a run without an error
+   * also carries `model`: what the playground can show of it (code-model.js's programModel).
+   */
+  async run(name, source, { program = false } = {}) {
     try {
       this.#nn ??= load();
       const nn = await this.#nn;
+      if (program) {
+        const session = createSession(nn);
+        const result = session.run(source);
+        if (result.error) return result;
+        const { programModel } = await import('./code-model.js');
+        return { ...result, model: programModel(session.variables()) };
+      }
       if (!this.#sessions.has(name)) this.#sessions.set(name, createSession(nn));
       return this.#sessions.get(name).run(source);
     } catch (error) {

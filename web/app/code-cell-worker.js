@@ -3,6 +3,6 @@ import { PythonSessions } from './code-cell-sessions.js';
 
 const sessions = new PythonSessions();
 
-self.onmessage = async ({ data: { id, session, source } }) => {
-  self.postMessage({ id, result: await sessions.run(session, source) });
+self.onmessage = async ({ data: { id, session, source, program } }) => {
+  self.postMessage({ id, result: await sessions.run(session, source, { program }) });
 };

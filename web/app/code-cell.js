@@ -10,9 +10,14 @@
 // have not run yet, so a reader may start anywhere and still see what the cells print in order.
 // Keyboard: Tab indents (Shift+Tab dedents) as in a code editor; to move focus out with the keyboard press Escape,
 // then Tab (or Shift+Tab). Enter keeps the line's indentation (one level more after a ':').
-// Attributes: session, label (names the cell for assistive technology: "Run Example 1"; default "Cell N").
-// Properties: code (the editor's text), result (the last { stdout, error }), run(), reset().
-// Events: conv1d-run (detail: { stdout, error }) after every run. Write `<` in the code as `&lt;` (it is HTML).
+// Attributes: session, label (names the cell for assistive technology: "Run Example 1"; default "Cell N"),
+// program (each run is a whole program, as runPython runs it: a fresh session, no cells before it; the result also
+// carries `model`, what the playground can show of it — see code-model.js; the playground's Code view uses it),
+// reset-label (the Reset button's text; default "Reset"). Reset shows once the code differs from its source.
+// Properties: code (the editor's text), source (the code Reset puts back; the editor follows it until the reader
+// edits), result (the last { stdout, error }), run(), reset().
+// Events: conv1d-run (detail: { stdout, error }, and `model` with `program`) after every run.
+// Write `<` in the code as `&lt;` (it is HTML).
 // Cells compute in a Web Worker when the page's origin serves one (as web/app/mount.js decides for the playground),
 // else on the main thread; the runtime's step budget bounds both.
 import { highlightPython } from './python-highlight.js';
@@ -56,11 +61,11 @@ class WorkerRunner {
     };
   }
 
-  run(session, source) {
+  run(session, source, program) {
     const id = (this.#nextId += 1);
     return new Promise((resolve) => {
-      this.#pending.set(id, { session, source, resolve });
-      this.#worker.postMessage({ id, session, source });
+      this.#pending.set(id, { session, source, program, resolve });
+      this.#worker.postMessage({ id, session, source, program });
     });
   }
 }
@@ -68,12 +73,12 @@ class WorkerRunner {
 class MainThreadRunner {
   #sessions = import('./code-cell-sessions.js').then(({ PythonSessions }) => new PythonSessions(), (error) => error);
 
-  async run(session, source) {
+  async run(session, source, program) {
     const sessions = await this.#sessions;
     if (sessions instanceof Error) {
       return { stdout: '', error: { type: 'RuntimeError', message: `the Python runtime could not load: ${sessions.message}`, line: null } };
     }
-    return sessions.run(session, source);
+    return sessions.run(session, source, { program });
   }
 }
 
@@ -90,7 +95,7 @@ function pageRunner() {
   if (runner) return runner;
   const fallBack = (waiting) => {
     runner = new MainThreadRunner();
-    for (const job of waiting) runner.run(job.session, job.source).then(job.resolve);
+    for (const job of waiting) runner.run(job.session, job.source, job.program).then(job.resolve);
   };
   try {
     runner = canUseWorker() ? new WorkerRunner(fallBack) : new MainThreadRunner();
@@ -117,7 +122,7 @@ const inDocumentOrder = (a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_
 let cellsMade = 0;
 
 export class Conv1dCodeElement extends Base {
-  static observedAttributes = ['session', 'label'];
+  static observedAttributes = ['session', 'label', 'reset-label'];
 
   #original = null;
   #session = null;
@@ -143,7 +148,7 @@ export class Conv1dCodeElement extends Base {
 
   attributeChangedCallback(name) {
     if (!this.#parts) return;
-    if (name === 'label') this.#name();
+    if (name === 'label' || name === 'reset-label') this.#name();
     if (name === 'session' && this.isConnected) this.#join();
   }
 
@@ -152,6 +157,15 @@ export class Conv1dCodeElement extends Base {
   set code(text) {
     if (!this.#parts) this.#original = String(text);
     else this.#setCode(String(text));
+  }
+
+  /** The code Reset puts back; while the reader has not edited the cell, the editor follows it. */
+  get source() { return this.#original ?? cellSource(this.textContent); }
+  set source(text) {
+    const unedited = !this.#parts || this.#parts.editor.value === this.#original;
+    this.#original = String(text);
+    if (unedited && this.#parts) this.#setCode(this.#original);
+    else if (this.#parts) this.#showReset();
   }
 
   /** The last run's { stdout, error }, or null before the first run. */
@@ -167,7 +181,7 @@ export class Conv1dCodeElement extends Base {
   run() {
     const session = this.#session;
     if (!session) return Promise.reject(new Error('<conv1d-code> runs only while it is in a document'));
-    const earlier = [...session.cells]
+    const earlier = this.hasAttribute('program') ? [] : [...session.cells]
       .filter((c) => c !== this && c.#runs === 0 && !c.#queued && inDocumentOrder(c, this) < 0)
       .sort(inDocumentOrder);
     for (const cell of earlier) cell.#enqueue();
@@ -180,7 +194,8 @@ export class Conv1dCodeElement extends Base {
     this.#parts.prompt.textContent = '[*]';
     this.#parts.output.setAttribute('aria-busy', 'true');
     const source = this.#parts.editor.value;
-    const done = session.queue.then(() => pageRunner().run(session.name, source));
+    const program = this.hasAttribute('program');
+    const done = session.queue.then(() => pageRunner().run(session.name, source, program));
     session.queue = done.then(() => undefined);
     return done.then((result) => {
       session.count += 1;
@@ -236,10 +251,17 @@ export class Conv1dCodeElement extends Base {
     this.#parts = { group, prompt, runButton, resetButton, editor, scroller, code, mark, output };
     this.#name();
     this.#highlight();
+    this.#showReset();
 
     runButton.addEventListener('click', () => this.run());
-    resetButton.addEventListener('click', () => this.reset());
-    editor.addEventListener('input', () => this.#highlight());
+    resetButton.addEventListener('click', () => {
+      this.reset();
+      editor.focus(); // Reset hides itself: the focus goes where the code is, not to the page's start
+    });
+    editor.addEventListener('input', () => {
+      this.#highlight();
+      this.#showReset();
+    });
     editor.addEventListener('keydown', (event) => this.#onKey(event));
     editor.addEventListener('blur', () => { this.#tabLeaves = false; });
   }
@@ -250,13 +272,21 @@ export class Conv1dCodeElement extends Base {
     group.setAttribute('aria-label', `${label}, code cell`);
     editor.setAttribute('aria-label', `${label}: Python code`);
     runButton.setAttribute('aria-label', `Run ${label}`);
-    resetButton.setAttribute('aria-label', `Reset ${label}`);
+    const resetLabel = this.getAttribute('reset-label')?.trim().slice(0, 80);
+    resetButton.lastChild.textContent = resetLabel || 'Reset';
+    resetButton.setAttribute('aria-label', resetLabel || `Reset ${label}`);
     output.setAttribute('aria-label', `${label}: output`);
   }
 
   #setCode(text) {
     this.#parts.editor.value = text;
     this.#highlight();
+    this.#showReset();
+  }
+
+  // Before an edit there is nothing to put back.
+  #showReset() {
+    this.#parts.resetButton.hidden = this.#parts.editor.value === this.#original;
   }
 
   #highlight() {
@@ -347,6 +377,7 @@ export class Conv1dCodeElement extends Base {
     if (!document.execCommand?.(text ? 'insertText' : 'delete', false, text)) {
       editor.setRangeText(text, editor.selectionStart, editor.selectionEnd, 'end');
       this.#highlight();
+      this.#showReset();
     }
   }
 }

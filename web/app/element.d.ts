@@ -49,7 +49,7 @@ export interface PlaygroundResult {
  * `<conv1d-playground>`. Attributes (all optional):
  * `example` (1|2|3), `query` (the page's `?seed=…&layer=…`), `seed`, `layers` (`Conv1d(2, 1, kernel_size=3)`, several
  * separated by `;` or newlines), `input` (`[[[1, 2, 3]]]` or a `tensor(...)` printout), `weights` (printed tensors or a
- * state_dict dump), `panels` (`toolbar, controls, input, weights, output, breakdown`), `readonly`, `presets` (`off`
+ * state_dict dump), `panels` (`toolbar, controls, input, weights, output, breakdown, code`), `readonly`, `presets` (`off`
  * hides the tutorial example chips and the examples' note), `label` (prefixes the regions' accessible names:
  * `Example 2: Output`, so several widgets on a page stay distinct), `selected`
  * (`n, c, t` or `layer 2: n, c, t`), `page` (URL of the hosted playground for "copy link": http(s) or relative only).

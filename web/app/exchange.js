@@ -59,6 +59,21 @@ export function seededParams(nn, state) {
 }
 
 /**
+ * The state a run of the Code view leaves behind: `parsed` (code-model.js's programModel) on top of `current`, through
+ * the import's own rules. Returns { state, message }; throws an Error with a message.
+ */
+export function importedProgram(nn, parsed, current) {
+  try {
+    const { state, message } = importedState(parsed, current, (s) => seededParams(nn, s));
+    // The selected output stays (the breakdown clamps it to the new shapes), so a run that changes nothing is no change.
+    return { state: { ...state, sel: current.sel ?? null }, message: `Ran the program: ${message.replace(/^Imported/, 'imported')}` };
+  } catch (error) {
+    if (error instanceof ImportError) throw new Error(error.message);
+    throw error;
+  }
+}
+
+/**
  * Reads pasted text: the page's JSON export, or PyTorch printouts (print(model), state_dict(), tensors).
  * Returns { state, message }; throws an Error with a message for the person who pasted it.
  */

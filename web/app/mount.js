@@ -3,13 +3,13 @@
 // so every instance owns its session, worker, timers and listeners: several live on one page without sharing
 // anything but the WebAssembly module. Only an instance created with `url: true` touches history.
 import { load } from '../lib/index.js';
-import { cloneState, defaultState } from './state.js';
+import { cloneState, defaultState, stateToQuery } from './state.js';
 import { ACTION_NAMES, READ_ONLY_ACTIONS, Session } from './session.js';
 import { pendingResult, Scheduler } from './scheduler.js';
 import { refusedNotice, UrlSync } from './url-sync.js';
 import { Page } from './page.js';
 import { TrainPanel } from './views/train.js';
-import { importText, pythonProgram, stateToJson } from './exchange.js';
+import { importedProgram, importText, pythonProgram, stateToJson } from './exchange.js';
 
 export { readQueryState } from './url-sync.js';
 
@@ -150,6 +150,15 @@ export async function mountPlayground(root, options = {}) {
     return message;
   }
 
+  // A run that leaves the state as it is (the same program run again) changes nothing, so Undo still goes back
+  // to the state before the first run. Returns whether the state changed.
+  function importProgram(parsed) {
+    const { state, message } = importedProgram(nn, parsed, session.state);
+    if (stateToQuery(state) === stateToQuery(session.state)) return false;
+    actions.importState(state, message);
+    return true;
+  }
+
   const page = new Page(root, {
     actions,
     options,
@@ -158,6 +167,9 @@ export async function mountPlayground(root, options = {}) {
     exchange: {
       python: () => scheduler.python(session.state), json: () => stateToJson(session.state), importText: importFrom,
     },
+    // The Code view runs what it shows, so its program has no round-trip tail (its printing options are not in the
+    // Python subset, and the run itself brings the state back).
+    code: { program: () => scheduler.python(session.state, { roundTrip: false }), importProgram },
     onDrained: () => {
       if (destroyed) return;
       page.explain?.remark();

@@ -5,7 +5,7 @@ import { defaultState, textInput, preset, parseState, StateError } from './state
 import { parsePytorchText, importedState, parseLayers, ImportError } from './pytorch-import.js';
 
 /** The panels an instance can show; `panels` (attribute or URL parameter) picks a subset. */
-export const PANELS = ['toolbar', 'controls', 'input', 'weights', 'output', 'breakdown'];
+export const PANELS = ['toolbar', 'controls', 'input', 'weights', 'output', 'breakdown', 'code'];
 
 /** URL parameters of the embed that are not part of the page's state. */
 export const EMBED_KEYS = ['embed', 'panels', 'readonly', 'selected', 'id', 'presets', 'label'];

@@ -11,6 +11,7 @@ import { ResultsView } from './views/results.js';
 import { ExplainPanel } from './views/breakdown.js';
 import { PANELS } from './options.js';
 import { ExchangePanel } from './views/exchange.js';
+import { CodePanel } from './views/code.js';
 import { Offscreen } from './offscreen.js';
 
 // A generated input of this many values has a text of at least 3 characters a value ("v, "): at least the 4000 the
@@ -22,10 +23,10 @@ const EXAMPLE_NOTE = (p) => `Example ${p} sets the weights and bias the tutorial
 export class Page {
   /**
    * root: the element to fill; actions: the instance's actions (views call them); exchange: { python, json,
-   * importText } for the Export/Import panel; options: mountPlayground's (panels, readOnly, presets, label, compact,
+   * importText } for the Export/Import panel; code: { program, importProgram } for the Code view; options: mountPlayground's (panels, readOnly, presets, label, compact,
    * url); onDrained(): off-screen regions caught up; timing: the instance's timing record (renders, lastMs).
    */
-  constructor(root, { actions, exchange, options, onDrained, timing }) {
+  constructor(root, { actions, exchange, code, options, onDrained, timing }) {
     this.root = root;
     this.view = root.ownerDocument.defaultView ?? globalThis;
     this.actions = actions;
@@ -38,14 +39,17 @@ export class Page {
     this.rendering = false;
     this.rendered = false;
     this.plotWidth = null;
-    this.#build(exchange, onDrained);
+    this.#build(exchange, code, onDrained);
   }
 
-  #build(exchange, onDrained) {
+  #build(exchange, code, onDrained) {
     const { actions, options, root, panels } = this;
     const toolbar = new Toolbar(actions, { presets: options.presets !== false });
     const exchangePanel = new ExchangePanel({ ...exchange, readOnly: this.readOnly });
     toolbar.el.lastElementChild.append(exchangePanel.toggle);
+    // The Code view runs programs that change the state: a read-only instance has none.
+    const codePanel = panels.has('code') && !this.readOnly ? new CodePanel(code) : null;
+    if (codePanel) toolbar.el.lastElementChild.append(codePanel.toggle);
     const inputPanel = new InputPanel(actions);
     const offscreen = new Offscreen(this.view, onDrained);
     const results = new ResultsView(actions, offscreen, { label: options.label, layerSlot: (i) => this.cards[i]?.paramsSlot });
@@ -64,14 +68,16 @@ export class Page {
     if (options.compact && !options.panels?.length) toolbar.el.lastElementChild.append(foldControls(controls));
     const footer = options.compact ? null : h('footer', { class: 'site-footer' }, h('p', null, 'Every number is computed by the same WebAssembly build of the C++ core that the npm package ships, ',
       'initialised exactly like PyTorch 1.13 (', h('code', { text: 'torch.manual_seed' }), ', then the layers in order). Values show as PyTorch prints them (4 decimals); hover a weight for its full value.'));
-    root.replaceChildren(toolbar.el, exchangePanel.el, notice, presetNote,
+    root.replaceChildren(toolbar.el, exchangePanel.el, codePanel?.el ?? '', notice, presetNote,
       h('div', { class: 'layout' }, controls, h('div', { class: 'results-column' }, busy, results.el)), footer ?? '');
     for (const name of PANELS) root.classList.toggle(`hide-${name}`, !panels.has(name));
     root.classList.toggle('read-only', this.readOnly);
     root.classList.toggle('compact', Boolean(options.compact));
     root.classList.toggle('instance', !options.url);
     root.setAttribute('aria-busy', 'false');
-    Object.assign(this, { toolbar, exchange: exchangePanel, inputPanel, results, explain, notice, presetNote, layers, busy, offscreen });
+    // Without the toolbar (an embed's choice of panels) nothing could open it.
+    if (codePanel && !panels.has('toolbar')) codePanel.setOpen(true);
+    Object.assign(this, { toolbar, exchange: exchangePanel, code: codePanel, inputPanel, results, explain, notice, presetNote, layers, busy, offscreen });
   }
 
   /** True while regions below the fold still wait for the last change (see offscreen.js). */
@@ -89,6 +95,7 @@ export class Page {
     }
     if (this.readOnly) this.#lockControls();
     this.exchange.refresh();
+    this.code?.refresh();
   }
 
   /** Renders a new breakdown only (the selection changed). */

@@ -202,7 +202,7 @@ function layersFromParams(params) {
 }
 
 /** The shortest decimal with the same float32 value: -0.09920000284910202 (printed at precision 17) → -0.0992. */
-function shortestFloat32(value) {
+export function shortestFloat32(value) {
   if (!Number.isFinite(value)) return value;
   const target = Math.fround(value);
   for (let digits = 1; digits <= 9; digits += 1) {

@@ -10,10 +10,10 @@ import { pythonProgram } from './exchange.js';
 export const WORKER_THRESHOLD = 3_000_000;
 
 /** Computes one job with `engine`: what the worker does with a message, and the main thread with a light state. */
-export function perform(engine, { kind, state }) {
+export function perform(engine, { kind, state, options }) {
   if (kind === 'run') return engine.run(state);
   if (kind === 'explain') return engine.explainOnly(state);
-  if (kind === 'python') return pythonProgram(engine, state);
+  if (kind === 'python') return pythonProgram(engine, state, options);
   throw new Error(`unknown job '${kind}'`);
 }
 
@@ -74,16 +74,17 @@ export class Scheduler {
   }
 
   /** The Export program for `state`, computed where the layers live (it reuses their last run): a promise. */
-  python(state) {
+  /** The Python program for `state` (pythonProgram's options), as a promise. */
+  python(state, options) {
     if (this.mode !== 'worker' || !this.worker) {
       try {
-        return Promise.resolve(perform(this.engine, { kind: 'python', state }));
+        return Promise.resolve(perform(this.engine, { kind: 'python', state, options }));
       } catch (error) {
         return Promise.reject(error);
       }
     }
     return new Promise((resolve, reject) => {
-      const job = { id: this.#id(), kind: 'python', state };
+      const job = { id: this.#id(), kind: 'python', state, options };
       this.waiting.set(job.id, { job, resolve, reject });
       this.worker.postMessage(job);
     });

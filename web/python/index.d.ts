@@ -27,6 +27,9 @@ export interface PythonSessionOptions {
 export interface PythonSession {
   /** Run one cell; never throws. Output printed before an error is kept. */
   run(source: string): PythonResult;
+  /** The session's global variables by name, in Python's globals() order (the order names were first bound); the
+   * values are the runtime's own objects (the playground's Code view reads the model a program leaves behind). */
+  variables(): Map<string, unknown>;
 }
 
 /** torch's default seed (of a new torch.Generator()): every session starts its generator there. */

@@ -26,6 +26,10 @@ export function createInterpreterSession(modules, options = {}) {
       }
       return { stdout: interpreter.output.join(''), error };
     },
+    /** The session's global variables by name, in Python's globals() order (the order names were first bound). */
+    variables() {
+      return new Map(interpreter.globals.vars);
+    },
   };
 }
 

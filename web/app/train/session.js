@@ -1,7 +1,8 @@
 // A training run of the page's model, without the DOM: the stack the page builds (Engine, from the seed and the
 // example's own weights), a target, a loss and an optimizer; step() trains, reset() returns to the seed's weights.
 // Every number comes from the package. A run starts from the seed's weights, so a link's step count replays it.
-import { Engine, layerArgs } from '../model.js';
+import { Engine } from '../model.js';
+import { constructorArgs, layerOptions } from '../fields.js';
 import { parseTensorText } from '../parse.js';
 import { float32Literal } from '../../lib/python.js';
 import { baseEdits, cloneState } from '../state.js';
@@ -201,7 +202,7 @@ export class TrainSession {
     while (length < MAX_SIGNAL && !this.#runs([1, channels, length])) length *= 2;
     this.#input = nn.tensor(presetSignal(channels, length));
     if (target === 'teacher') nn.manualSeed(TEACHER_SEED);
-    const teacher = state.layers.map((layerState) => new nn.Conv1d(...layerArgs(layerState)));
+    const teacher = state.layers.map((layerState) => new nn.Conv1d(...constructorArgs(layerOptions(layerState))));
     try {
       if (target !== 'teacher') {
         for (const m of teacher) {
