@@ -19,10 +19,12 @@ namespace {
 
 std::vector<float> floats_from_hex(const std::string& hex) {
   std::vector<unsigned char> bytes(hex.size() / 2);
-  for (size_t i = 0; i < bytes.size(); ++i) bytes[i] = static_cast<unsigned char>(std::stoi(hex.substr(2 * i, 2), nullptr, 16));
+  for (size_t i = 0; i < bytes.size(); ++i)
+    bytes[i] = static_cast<unsigned char>(std::stoi(hex.substr(2 * i, 2), nullptr, 16));
   std::vector<float> values(bytes.size() / 4);
   for (size_t i = 0; i < values.size(); ++i) {
-    const uint32_t bits = bytes[4 * i] | bytes[4 * i + 1] << 8 | bytes[4 * i + 2] << 16 | uint32_t{bytes[4 * i + 3]} << 24;
+    const uint32_t bits =
+        bytes[4 * i] | bytes[4 * i + 1] << 8 | bytes[4 * i + 2] << 16 | uint32_t{bytes[4 * i + 3]} << 24;
     std::memcpy(&values[i], &bits, sizeof bits);
   }
   return values;
@@ -33,7 +35,8 @@ std::string first_difference(const conv1d::Tensor& actual, const conv1d::Tensor&
   for (size_t i = 0; i < expected.data.size(); ++i) {
     const uint32_t got = golden::bits_of(actual.data[i]);
     const uint32_t want = golden::bits_of(expected.data[i]);
-    if (got != want) return "element " + std::to_string(i) + ": got bits " + std::to_string(got) + ", torch " + std::to_string(want);
+    if (got != want)
+      return "element " + std::to_string(i) + ": got bits " + std::to_string(got) + ", torch " + std::to_string(want);
   }
   return "";
 }
