@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { launch, listen, root, serveLikeCdn } from './helpers.mjs';
-import { openStatic } from './embed-helpers.mjs';
+import { countWorkers, openStatic } from './embed-helpers.mjs';
 
 const HEAVY = '?seed=1&layer=64,64,9,1,4,1,1,1,zeros&layer=64,64,9,1,4,1,1,1,zeros&gen=noise&n=2&c=64&len=4096';
 
@@ -39,18 +39,6 @@ after(async () => {
   await cdn?.close();
   await lesson?.close();
 });
-
-// Counts the workers the page creates: from another origin the element must create none (they would fail).
-function countWorkers() {
-  const Native = window.Worker;
-  window.workersCreated = 0;
-  window.Worker = class extends Native {
-    constructor(...args) {
-      window.workersCreated += 1;
-      super(...args);
-    }
-  };
-}
 
 test('the element served from another origin computes on the main thread, with the package\'s numbers', async () => {
   const page = await openStatic(chrome.browser, `${lesson.origin}/lesson.html`, { count: 2, init: countWorkers });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, listen, root, serveLikeCdn } from './helpers.mjs';
-import { openStatic } from './embed-helpers.mjs';
+import { countWorkers, openStatic } from './embed-helpers.mjs';
 
 const golden = JSON.parse(readFileSync(join(root, 'tests/golden/python_programs.json'), 'utf8'));
 const [imports, example1] = golden.sessions.find((s) => s.name === 'tutorial').cells;
@@ -44,17 +44,6 @@ after(async () => {
   await cdn?.close();
   await lesson?.close();
 });
-
-function countWorkers() {
-  const Native = window.Worker;
-  window.workersCreated = 0;
-  window.Worker = class extends Native {
-    constructor(...args) {
-      window.workersCreated += 1;
-      super(...args);
-    }
-  };
-}
 
 test('cells from another origin run on the main thread and print what PyTorch printed', async () => {
   const page = await openStatic(chrome.browser, `${lesson.origin}/lesson.html`, { init: countWorkers });

@@ -43,3 +43,18 @@ export async function openStatic(browser, url, { count = 0, width = 1280, height
 }
 
 export const widget = (page, selector) => page.locator(selector);
+
+/**
+ * An init script for openStatic: counts the workers the page creates in window.workersCreated (an element served
+ * from another origin must create none: they would fail).
+ */
+export function countWorkers() {
+  const Native = window.Worker;
+  window.workersCreated = 0;
+  window.Worker = class extends Native {
+    constructor(...args) {
+      window.workersCreated += 1;
+      super(...args);
+    }
+  };
+}
